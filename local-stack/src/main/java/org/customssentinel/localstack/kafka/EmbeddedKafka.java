@@ -1,0 +1,148 @@
+package org.customssentinel.localstack.kafka;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import kafka.server.BrokerServer;
+import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.customssentinel.localstack.PortUnavailableException;
+import org.customssentinel.localstack.Ports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real KRaft Kafka cluster inside this JVM, built from Kafka's own test kit.
+ *
+ * <p>The test kit binds its broker listener on every interface at a random port. Clients here get a
+ * listener of our own, {@code CLIENT}, bound to 127.0.0.1 at the requested port, which is also the
+ * inter-broker listener; the kit's controller listener stays on its ephemeral port.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final String CLIENT_LISTENER = "CLIENT";
+
+    private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
+    private boolean closed;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers) {
+        this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Formats, starts and waits for every broker; fails with {@link PortUnavailableException} on a taken port. */
+    public static EmbeddedKafka start(KafkaSettings settings) throws Exception {
+        if (settings.port() != 0) {
+            for (int i = 0; i < settings.brokers(); i++) {
+                Ports.requireFree(settings.port() + i, "Kafka broker " + i);
+            }
+        }
+        TestKitNodes.Builder nodes = new TestKitNodes.Builder()
+                .setCombined(true)
+                .setNumBrokerNodes(settings.brokers())
+                .setNumControllerNodes(1)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                .setPerServerProperties(listenersPerNode(settings));
+        if (settings.dataDir().isPresent()) {
+            nodes.setBaseDirectory(prepareDataDir(settings.dataDir().get()));
+        }
+        int replication = Math.min(3, settings.brokers());
+        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
+                .setDeleteOnClose(settings.dataDir().isEmpty())
+                .setConfigProp("listener.security.protocol.map",
+                        CLIENT_LISTENER + ":PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .setConfigProp("inter.broker.listener.name", CLIENT_LISTENER)
+                // Defaults assume 3 brokers: on one broker, consumer groups and transactions would never start.
+                .setConfigProp("offsets.topic.replication.factor", String.valueOf(replication))
+                .setConfigProp("offsets.topic.num.partitions", "5")
+                .setConfigProp("transaction.state.log.replication.factor", String.valueOf(replication))
+                .setConfigProp("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)))
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        try {
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+        } catch (Exception | Error e) {
+            closeQuietly(cluster);
+            throw e;
+        }
+        String bootstrap = cluster.brokers().values().stream()
+                .map(broker -> "127.0.0.1:" + clientPort(broker))
+                .collect(Collectors.joining(","));
+        log.info("Kafka ready: {} broker(s) at {}", settings.brokers(), bootstrap);
+        return new EmbeddedKafka(cluster, bootstrap);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    /** The brokers, for tests that stop or restart one of them. */
+    public KafkaClusterTestKit cluster() {
+        return cluster;
+    }
+
+    /** Idempotent: the test kit's own close() throws when called twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not stop cleanly", e);
+        }
+    }
+
+    private static int clientPort(BrokerServer broker) {
+        return broker.boundPort(new ListenerName(CLIENT_LISTENER));
+    }
+
+    private static Map<Integer, Map<String, String>> listenersPerNode(KafkaSettings settings) {
+        Map<Integer, Map<String, String>> perNode = new HashMap<>();
+        for (int node = 0; node < settings.brokers(); node++) {
+            int port = settings.port() == 0 ? 0 : settings.port() + node;
+            String listeners = CLIENT_LISTENER + "://127.0.0.1:" + port;
+            if (node == 0) {
+                // Combined node: it must also listen as the controller, on the port the kit pre-bound for it.
+                listeners += ",CONTROLLER://localhost:0";
+            }
+            perNode.put(node, Map.of("listeners", listeners));
+        }
+        return perNode;
+    }
+
+    private static Path prepareDataDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> existing = entries.limit(1).toList();
+            if (!existing.isEmpty()) {
+                // The kit formats a fresh cluster id every start; it cannot reopen an old one.
+                throw new IllegalStateException("data dir " + dir + " is not empty: the local stack keeps data"
+                        + " after stop for inspection, but starts only on an empty directory");
+            }
+        }
+        return dir;
+    }
+
+    private static void closeQuietly(KafkaClusterTestKit cluster) {
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            log.warn("Closing a Kafka cluster that failed to start: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.customssentinel.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.customssentinel.localstack.registry.RegistrySettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The stack itself: a broker that takes and serves records, a registry that speaks Confluent's API, a clean stop. */
+class LocalStackIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void shouldServeKafkaAndConfluentRegistryOnLoopbackAndStopTheRegistryProcess() throws Exception {
+        long registryPid;
+        try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(RegistrySettings.homeFromSystemProperty(), workDir))) {
+            registryPid = stack.registry().pid();
+            assertTrue(stack.bootstrapServers().startsWith("127.0.0.1:"), stack.bootstrapServers());
+            assertTrue(stack.schemaRegistryUrl().matches("http://127\\.0\\.0\\.1:\\d+/apis/ccompat/v7"));
+
+            assertEquals(List.of("v1", "v2"), roundTrip(stack.bootstrapServers(), "local-stack-it", List.of("v1", "v2")));
+
+            String schema = "{\"schema\":\"{\\\"type\\\":\\\"record\\\",\\\"name\\\":\\\"Probe\\\",\\\"fields\\\":[{\\\"name\\\":\\\"a\\\",\\\"type\\\":\\\"string\\\"}]}\"}";
+            HttpResponse<String> registered = post(stack.schemaRegistryUrl() + "/subjects/probe-value/versions", schema);
+            assertEquals(200, registered.statusCode(), registered.body());
+            assertTrue(registered.body().matches("\\{\"id\":\\d+}"), registered.body());
+            HttpResponse<String> config = HTTP.send(HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/config")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(config.body().contains("BACKWARD"), "global compatibility is Confluent's default: " + config.body());
+        }
+        Optional<ProcessHandle> registry = ProcessHandle.of(registryPid);
+        assertFalse(registry.map(ProcessHandle::isAlive).orElse(false), "registry process " + registryPid + " outlived the stack");
+    }
+
+    @Test
+    void shouldNameTheTakenPortAndStartNothing() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            StackSettings settings = StackSettings.fixed(1, port, 0, Optional.empty(),
+                    RegistrySettings.homeFromSystemProperty(), workDir.resolve("registry.log"));
+            PortUnavailableException e = assertThrows(PortUnavailableException.class, () -> LocalStack.start(settings));
+            assertEquals(port, e.port());
+            assertTrue(e.getMessage().contains(String.valueOf(port)) && e.getMessage().contains("Kafka"), e.getMessage());
+        }
+    }
+
+    private static List<String> roundTrip(String bootstrap, String topic, List<String> values) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            for (String value : values) {
+                producer.send(new ProducerRecord<>(topic, "k", value)).get();
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.size() < values.size() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(record.value());
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
