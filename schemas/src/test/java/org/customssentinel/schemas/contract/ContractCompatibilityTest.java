@@ -1,0 +1,123 @@
+package org.customssentinel.schemas.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.apache.avro.LogicalTypes;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.EnrichedDeclaration;
+import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.avro.HsClassification;
+import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.avro.WatchlistEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The contract may only evolve so that consumers on the new schema still read what producers on the released one
+ * wrote (BACKWARD). The released versions live in src/test/resources/compat/; replace one only when releasing.
+ */
+class ContractCompatibilityTest {
+
+    static Stream<Schema> topicSchemas() {
+        return Stream.of(Declaration.getClassSchema(), HsClassification.getClassSchema(), WatchlistEntry.getClassSchema(),
+                EnrichedDeclaration.getClassSchema(), FlowWindow.getClassSchema(), Alert.getClassSchema(),
+                RejectedRecord.getClassSchema());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topicSchemas")
+    void shouldReadEverythingTheReleasedSchemaWrote(Schema current) throws IOException {
+        Schema released = released(current.getName());
+        SchemaCompatibility.SchemaPairCompatibility result =
+                SchemaCompatibility.checkReaderWriterCompatibility(current, released);
+        assertEquals(SchemaCompatibilityType.COMPATIBLE, result.getType(),
+                () -> current.getName() + " no longer reads its released version: " + result.getResult().getIncompatibilities());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("topicSchemas")
+    void shouldDocumentEveryRecordAndField(Schema current) {
+        List<String> undocumented = new ArrayList<>();
+        collectUndocumented(current, new HashSet<>(), undocumented);
+        assertEquals(List.of(), undocumented, "records and fields without a doc");
+    }
+
+    @Test
+    void shouldKeepMoneyInDecimalsAndTimesInTimestamps() {
+        Schema value = Declaration.getClassSchema().getField("items").schema().getElementType().getField("valueUsd").schema();
+        assertTrue(value.getLogicalType() instanceof LogicalTypes.Decimal, "valueUsd is a decimal");
+        assertEquals(2, ((LogicalTypes.Decimal) value.getLogicalType()).getScale());
+        assertEquals(LogicalTypes.timestampMillis(), Declaration.getClassSchema().getField("lodgedAt").schema().getLogicalType());
+        assertEquals(LogicalTypes.timestampMillis(), Alert.getClassSchema().getField("windowStart").schema().getLogicalType());
+    }
+
+    @Test
+    void shouldRefuseARequiredFieldWithoutDefault() throws IOException {
+        // The guard above is only worth having if it catches the commonest mistake.
+        Schema released = released("Alert");
+        SchemaBuilder.FieldAssembler<Schema> fields = SchemaBuilder.record("Alert").namespace("org.customssentinel.avro").fields();
+        for (Schema.Field field : released.getFields()) {
+            fields = fields.name(field.name()).type(field.schema()).noDefault();
+        }
+        Schema broken = fields.name("analyst").type().stringType().noDefault().endRecord();
+        assertNotEquals(SchemaCompatibilityType.COMPATIBLE,
+                SchemaCompatibility.checkReaderWriterCompatibility(broken, released).getType());
+    }
+
+    private static Schema released(String name) throws IOException {
+        try (InputStream in = ContractCompatibilityTest.class.getResourceAsStream("/compat/" + name + ".avsc")) {
+            assertNotNull(in, "no released version of " + name + " under src/test/resources/compat/");
+            return new Schema.Parser().parse(in);
+        }
+    }
+
+    private static void collectUndocumented(Schema schema, Set<String> seen, List<String> undocumented) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (!seen.add(schema.getFullName())) {
+                    return;
+                }
+                if (isBlank(schema.getDoc())) {
+                    undocumented.add(schema.getFullName());
+                }
+                for (Schema.Field field : schema.getFields()) {
+                    if (isBlank(field.doc())) {
+                        undocumented.add(schema.getName() + "." + field.name());
+                    }
+                    collectUndocumented(field.schema(), seen, undocumented);
+                }
+            }
+            case ENUM -> {
+                if (seen.add(schema.getFullName()) && isBlank(schema.getDoc())) {
+                    undocumented.add(schema.getFullName());
+                }
+            }
+            case UNION -> schema.getTypes().forEach(t -> collectUndocumented(t, seen, undocumented));
+            case ARRAY -> collectUndocumented(schema.getElementType(), seen, undocumented);
+            case MAP -> collectUndocumented(schema.getValueType(), seen, undocumented);
+            default -> {
+            }
+        }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+}
