@@ -1,9 +1,9 @@
 package org.customssentinel.localstack.junit;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.customssentinel.localstack.StackEndpoints;
-import org.junit.jupiter.api.Assumptions;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -27,15 +27,15 @@ final class ContainerStack implements StackEndpoints, AutoCloseable {
         this.registry = registry;
     }
 
-    /** Aborts (skips) the calling test, with the reason, where no Docker engine answers. */
-    static void assumeDockerAvailable() {
+    /** Why container tests cannot run here, or empty where a Docker engine answers. */
+    static Optional<String> dockerUnavailableReason() {
         boolean available;
         try {
             available = DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             available = false;
         }
-        Assumptions.assumeTrue(available,
+        return available ? Optional.empty() : Optional.of(
                 "-Dstack=containers needs a Docker engine and none answers here; run without it for the embedded stack");
     }
 

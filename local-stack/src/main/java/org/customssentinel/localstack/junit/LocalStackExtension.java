@@ -8,6 +8,8 @@ import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,10 +21,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Registry) or {@code containers} (Kafka and Confluent's cp-schema-registry in Docker, skipped with the reason
  * where Docker is absent). The stack stops when the test run ends, failed or not.
  */
-public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+public final class LocalStackExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
     private static final String KEY = "stack";
+
+    /** Skips, with the reason, rather than fails where the chosen stack cannot run. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (StackMode.fromSystemProperty() == StackMode.CONTAINERS) {
+            return ContainerStack.dockerUnavailableReason()
+                    .map(ConditionEvaluationResult::disabled)
+                    .orElse(ConditionEvaluationResult.enabled("Docker answers"));
+        }
+        return ConditionEvaluationResult.enabled("embedded stack");
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -41,9 +54,6 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     private static StackEndpoints endpoints(ExtensionContext context) {
         StackMode mode = StackMode.fromSystemProperty();
-        if (mode == StackMode.CONTAINERS) {
-            ContainerStack.assumeDockerAvailable();
-        }
         // The root store lives as long as the test JVM's run; AutoCloseable values are closed when it ends.
         RunningStack running = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(KEY, key -> start(mode), RunningStack.class);
