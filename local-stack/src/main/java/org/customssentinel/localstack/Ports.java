@@ -15,7 +15,8 @@ public final class Ports {
     /** Throws {@link PortUnavailableException} when {@code port} cannot be bound on 127.0.0.1. */
     public static void requireFree(int port, String purpose) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // Servers bind with SO_REUSEADDR, so connections in TIME_WAIT from a previous run must not count as taken.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException e) {
             throw new PortUnavailableException(port, purpose);
