@@ -27,12 +27,8 @@ public final class LocalStack implements AutoCloseable, StackEndpoints {
 
     /** Starts Kafka and the registry side by side; if either fails, whatever started is stopped again. */
     public static LocalStack start(StackSettings settings) throws Exception {
-        // Check both ports first, so a taken registry port does not cost a Kafka start.
-        if (settings.kafka().port() != 0) {
-            for (int i = 0; i < settings.kafka().brokers(); i++) {
-                Ports.requireFree(settings.kafka().port() + i, "Kafka broker " + i);
-            }
-        }
+        // Check everything checkable first, so no half-started stack has to be torn down for a taken port.
+        EmbeddedKafka.preflight(settings.kafka());
         if (settings.registry().port() != 0) {
             Ports.requireFree(settings.registry().port(), "schema registry");
         }

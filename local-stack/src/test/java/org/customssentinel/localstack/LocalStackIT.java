@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +30,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.customssentinel.localstack.kafka.EmbeddedKafka;
+import org.customssentinel.localstack.kafka.KafkaSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,6 +75,18 @@ class LocalStackIT {
             PortUnavailableException e = assertThrows(PortUnavailableException.class, () -> LocalStack.start(settings));
             assertEquals(port, e.port());
             assertTrue(e.getMessage().contains(String.valueOf(port)) && e.getMessage().contains("Kafka"), e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRunThreeBrokersThatReplicateEachPartition() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(new KafkaSettings(3, 0, Optional.empty()));
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            assertEquals(3, kafka.bootstrapServers().split(",").length, kafka.bootstrapServers());
+            admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3))).all().get();
+            TopicDescription topic = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
+            topic.partitions().forEach(p -> assertEquals(3, p.isr().size(), "in-sync replicas of " + p));
+            assertEquals(List.of("a"), roundTrip(kafka.bootstrapServers(), "replicated", List.of("a")));
         }
     }
 

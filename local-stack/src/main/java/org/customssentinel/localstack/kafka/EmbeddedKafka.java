@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,20 +41,14 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats, starts and waits for every broker; fails with {@link PortUnavailableException} on a taken port. */
     public static EmbeddedKafka start(KafkaSettings settings) throws Exception {
-        if (settings.port() != 0) {
-            for (int i = 0; i < settings.brokers(); i++) {
-                Ports.requireFree(settings.port() + i, "Kafka broker " + i);
-            }
-        }
+        preflight(settings);
         TestKitNodes.Builder nodes = new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(settings.brokers())
                 .setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setPerServerProperties(listenersPerNode(settings));
-        if (settings.dataDir().isPresent()) {
-            nodes.setBaseDirectory(prepareDataDir(settings.dataDir().get()));
-        }
+        settings.dataDir().ifPresent(nodes::setBaseDirectory);
         int replication = Math.min(3, settings.brokers());
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
                 .setDeleteOnClose(settings.dataDir().isEmpty())
@@ -125,17 +118,27 @@ public final class EmbeddedKafka implements AutoCloseable {
         return perNode;
     }
 
-    private static Path prepareDataDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> existing = entries.limit(1).toList();
-            if (!existing.isEmpty()) {
-                // The kit formats a fresh cluster id every start; it cannot reopen an old one.
-                throw new IllegalStateException("data dir " + dir + " is not empty: the local stack keeps data"
-                        + " after stop for inspection, but starts only on an empty directory");
+    /**
+     * Checks what can be checked before anything starts: free ports and an empty data dir. Fails with
+     * {@link PortUnavailableException} or {@link IllegalArgumentException}.
+     */
+    public static void preflight(KafkaSettings settings) throws IOException {
+        if (settings.port() != 0) {
+            for (int i = 0; i < settings.brokers(); i++) {
+                Ports.requireFree(settings.port() + i, "Kafka broker " + i);
             }
         }
-        return dir;
+        if (settings.dataDir().isPresent()) {
+            Path dir = settings.dataDir().get();
+            Files.createDirectories(dir);
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    // The kit formats a fresh cluster id every start; it cannot reopen an old one.
+                    throw new IllegalArgumentException("data dir " + dir + " is not empty: the local stack keeps data"
+                            + " after stop for inspection, but starts only on an empty directory");
+                }
+            }
+        }
     }
 
     private static void closeQuietly(KafkaClusterTestKit cluster) {
