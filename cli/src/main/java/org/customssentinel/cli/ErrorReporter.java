@@ -1,6 +1,7 @@
 package org.customssentinel.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 
 import org.customssentinel.localstack.PortUnavailableException;
 import picocli.CommandLine;
@@ -22,11 +23,15 @@ public final class ErrorReporter implements CommandLine.IExecutionExceptionHandl
             e.printStackTrace(err);
         }
         err.flush();
-        return e instanceof PortUnavailableException || e instanceof IllegalArgumentException ? USAGE : FAILURE;
+        return e instanceof PortUnavailableException || e instanceof IllegalArgumentException
+                || e instanceof NoSuchFileException ? USAGE : FAILURE;
     }
 
     /** The outermost message that says something, with its cause's when that adds to it. */
     static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file: " + missing.getFile();
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Throwable cause = e.getCause();
         if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {

@@ -1,6 +1,9 @@
 package org.customssentinel.cli;
 
 import org.customssentinel.cli.check.CheckCommand;
+import org.customssentinel.cli.generate.GenerateCommand;
+import org.customssentinel.cli.produce.ProduceCommand;
+import org.customssentinel.cli.reference.LoadReferenceCommand;
 import org.customssentinel.cli.stack.StackCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +16,8 @@ import picocli.CommandLine.Command;
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
-        subcommands = {StackCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
+                GenerateCommand.class, CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 
     @CommandLine.Spec

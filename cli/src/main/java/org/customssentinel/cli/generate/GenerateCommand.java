@@ -1,0 +1,111 @@
+package org.customssentinel.cli.generate;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.cli.TopicOptions;
+import org.customssentinel.producer.generate.ScenarioGenerator;
+import org.customssentinel.producer.publish.DeclarationPublisher;
+import org.customssentinel.producer.publish.IngestRun;
+import org.customssentinel.producer.publish.Preflight;
+import org.customssentinel.producer.publish.ProgressReports;
+import org.customssentinel.producer.publish.PublishConfig;
+import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.producer.write.DeclarationWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Synthetic, reproducible declarations: to a file to replay later, or straight to Kafka. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate a synthetic scenario, deterministic for a seed, into a file (.csv or .jsonl, optionally .gz)",
+                "or straight onto customs.declarations. Scenarios:",
+                "  chpl-surge  controlled goods into Russia 2021-2023: tenfold rises, new flows, short spikes; background trade",
+                "  steady      the same flows held at their 2021 levels, no surge, no spike (the false-positive check)",
+                "See the README for the published figures each follows."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "chpl-surge or steady.")
+    String scenario;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed: the same seed gives the same declarations (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the scenario's, 2021-01-01).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the scenario's, 2023-12-31).")
+    LocalDate to;
+
+    @Option(names = "--scale", defaultValue = "1.0", paramLabel = "X",
+            description = "Declaration count multiplier; values still follow the published totals (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (.csv or .jsonl, .gz to compress).")
+        Path out;
+
+        @Option(names = "--publish", description = "Publish to Kafka instead of writing a file.")
+        boolean publish;
+    }
+
+    @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx", description = "With --publish: replay pace (default: max).")
+    String speed;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    TopicOptions topics;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ScenarioGenerator generator = ScenarioGenerator.create(scenario, seed, from, to, scale);
+        PrintWriter out = spec.commandLine().getOut();
+        if (target.out != null) {
+            long declarations = 0;
+            long items = 0;
+            try (DeclarationWriter writer = DeclarationWriter.open(target.out)) {
+                for (Iterator<Declaration> it = generator.declarations(); it.hasNext(); ) {
+                    Declaration declaration = it.next();
+                    writer.write(declaration);
+                    declarations++;
+                    items += declaration.getItems().size();
+                }
+            }
+            out.printf("wrote %d declarations (%d items) of scenario %s (seed %d) to %s%n", declarations, items, scenario, seed, target.out);
+            out.flush();
+            return 0;
+        }
+        PublishConfig config = topics.publishConfig(connection.settings());
+        Map<String, Map<String, String>> topicConfigs = new LinkedHashMap<>();
+        topicConfigs.put(config.declarationsTopic(), Map.of());
+        topicConfigs.put(config.rejectedTopic(), Map.of());
+        Preflight.ensureTopics(config, topicConfigs);
+        Preflight.registerSchemas(config, Map.of(config.declarationsTopic(), Declaration.getClassSchema(),
+                config.rejectedTopic(), RejectedRecord.getClassSchema()));
+        try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
+            IngestRun run = new IngestRun(publisher, Speed.parse(speed), ProgressReports.forConsole("generate"), false, Clock.systemUTC());
+            out.println(run.publish(generator.declarations(), generator.estimatedCount()).line());
+        }
+        out.flush();
+        return 0;
+    }
+}

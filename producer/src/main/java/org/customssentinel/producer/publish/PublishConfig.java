@@ -1,0 +1,45 @@
+package org.customssentinel.producer.publish;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where and how declarations are published.
+ *
+ * @param clientConfigs     Kafka client and schema registry properties (bootstrap.servers, schema.registry.url, ...)
+ * @param declarationsTopic accepted declarations
+ * @param rejectedTopic     rejected records, with their reasons
+ * @param partitions        partitions of topics this run creates
+ * @param replicationFactor replication factor of topics this run creates (1 locally, 3 in production)
+ * @param timeout           how long to wait for Kafka and the registry before giving up
+ */
+public record PublishConfig(Map<String, Object> clientConfigs, String declarationsTopic, String rejectedTopic,
+                            int partitions, short replicationFactor, Duration timeout) {
+
+    public static final String DECLARATIONS_TOPIC = "customs.declarations";
+    public static final String REJECTED_TOPIC = "customs.declarations.rejected";
+
+    public PublishConfig {
+        clientConfigs = Map.copyOf(clientConfigs);
+        Objects.requireNonNull(clientConfigs.get("bootstrap.servers"), "bootstrap.servers");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);
+        }
+        if (replicationFactor < 1) {
+            throw new IllegalArgumentException("--replication-factor must be at least 1, was " + replicationFactor);
+        }
+    }
+
+    public static PublishConfig defaults(Map<String, Object> clientConfigs) {
+        return new PublishConfig(clientConfigs, DECLARATIONS_TOPIC, REJECTED_TOPIC, 6, (short) 1, Duration.ofSeconds(30));
+    }
+
+    String bootstrapServers() {
+        return String.valueOf(clientConfigs.get("bootstrap.servers"));
+    }
+
+    String registryUrl() {
+        return String.valueOf(clientConfigs.get("schema.registry.url"));
+    }
+}

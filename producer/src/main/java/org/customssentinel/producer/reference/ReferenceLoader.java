@@ -1,0 +1,63 @@
+package org.customssentinel.producer.reference;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.customssentinel.avro.HsClassification;
+import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.producer.publish.Preflight;
+import org.customssentinel.producer.publish.PublishConfig;
+import org.customssentinel.producer.publish.PublishException;
+import org.customssentinel.producer.publish.RecordProducers;
+
+/** Publishes reference data to its compacted topics, keyed so the latest entry per list and key survives. */
+public final class ReferenceLoader {
+
+    public static final String HS_TOPIC = "customs.reference.hs-classifications";
+    public static final String WATCHLIST_TOPIC = "customs.reference.watchlist";
+
+    private final PublishConfig config;
+
+    public ReferenceLoader(PublishConfig config) {
+        this.config = config;
+    }
+
+    /** Sends both lists (either may be empty) and waits until Kafka has them all. */
+    public void load(List<HsClassification> classifications, List<WatchlistEntry> watchlist) {
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        topics.put(HS_TOPIC, Map.of("cleanup.policy", "compact"));
+        topics.put(WATCHLIST_TOPIC, Map.of("cleanup.policy", "compact"));
+        Preflight.ensureTopics(config, topics);
+        Preflight.registerSchemas(config, Map.of(HS_TOPIC, HsClassification.getClassSchema(),
+                WATCHLIST_TOPIC, WatchlistEntry.getClassSchema()));
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Callback onFailure = (metadata, error) -> {
+            if (error != null) {
+                failure.compareAndSet(null, error);
+            }
+        };
+        try (KafkaProducer<String, SpecificRecord> producer = RecordProducers.create(config)) {
+            for (HsClassification entry : classifications) {
+                producer.send(new ProducerRecord<>(HS_TOPIC, HsClassificationReader.key(entry), entry), onFailure);
+            }
+            for (WatchlistEntry entry : watchlist) {
+                producer.send(new ProducerRecord<>(WATCHLIST_TOPIC, WatchlistReader.key(entry), entry), onFailure);
+            }
+            producer.flush();
+            if (failure.get() != null) {
+                throw new PublishException("Kafka did not take a reference record: " + failure.get().getMessage(), failure.get());
+            }
+        } catch (PublishException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new PublishException("loading reference data into " + config.clientConfigs().get("bootstrap.servers")
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+}
