@@ -8,6 +8,14 @@ import picocli.CommandLine.Option;
 /** How topics are created when absent, and how long to wait for Kafka and the registry. */
 public final class TopicOptions {
 
+    @Option(names = "--topic", defaultValue = PublishConfig.DECLARATIONS_TOPIC, paramLabel = "TOPIC",
+            description = "Declarations topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--rejected-topic", defaultValue = PublishConfig.REJECTED_TOPIC, paramLabel = "TOPIC",
+            description = "Rejected records topic (default: ${DEFAULT-VALUE}).")
+    String rejectedTopic;
+
     @Option(names = "--partitions", defaultValue = "6", paramLabel = "N",
             description = "Partitions of topics created when absent (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -21,7 +29,6 @@ public final class TopicOptions {
     Duration timeout;
 
     public PublishConfig publishConfig(ClientSettings settings) {
-        return new PublishConfig(settings.kafkaConfigs(), PublishConfig.DECLARATIONS_TOPIC, PublishConfig.REJECTED_TOPIC,
-                partitions, replicationFactor, timeout);
+        return new PublishConfig(settings.kafkaConfigs(), topic, rejectedTopic, partitions, replicationFactor, timeout);
     }
 }

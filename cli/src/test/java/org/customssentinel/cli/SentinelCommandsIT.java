@@ -7,17 +7,35 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
 import org.customssentinel.localstack.StackEndpoints;
+import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The launcher's commands run in-process against the local stack. */
 @ExtendWith(LocalStackExtension.class)
 class SentinelCommandsIT {
 
+    private static final String HEADER = "declaration_id,declaration_type,lodged_at,declarant_name,exporter_name,exporter_id,"
+            + "exporter_country,importer_name,importer_id,importer_country,country_of_origin,country_of_dispatch,"
+            + "country_of_destination,customs_office,transport_mode,item_no,hs_code,description,quantity,unit,net_mass_kg,value_usd";
+    private static final String ROW = "MRN-1,IMPORT,2022-03-24T08:15:00Z,Broker,Shenzhen Huaxin Electronics Co.,,CN,"
+            + "OOO Tekhnopark Vostok,,RU,CN,CN,RU,RU10702070,ROAD,1,854231,Processors,1200,pcs,8.4,412500.00";
+
+    @TempDir
+    Path dir;
+
+    private final String unique = UUID.randomUUID().toString().substring(0, 8);
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -58,6 +76,60 @@ class SentinelCommandsIT {
             assertEquals(1, message.lines().count(), message);
             assertTrue(message.startsWith("sentinel stack: port " + taken.getLocalPort()), message);
         }
+    }
+
+    @Test
+    void shouldPublishAFileAndEndWithTheSummaryLine(StackEndpoints stack) throws Exception {
+        Path file = Files.writeString(dir.resolve("one.csv"), HEADER + "\n" + ROW + "\n" + ROW.replace("MRN-1", "MRN-2").replace("854231", "85423") + "\n");
+        int code = run("produce", file.toString(), "--topic", "cli.declarations." + unique, "--rejected-topic", "cli.rejected." + unique,
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl());
+        assertEquals(0, code, err::toString);
+        assertTrue(out.toString().startsWith("accepted 1 declarations (1 items), rejected 1"), out::toString);
+    }
+
+    @Test
+    void shouldExitOneWhenNothingIsAccepted(StackEndpoints stack) throws Exception {
+        Path file = Files.writeString(dir.resolve("bad.csv"), HEADER + "\n" + ROW.replace("854231", "85") + "\n");
+        int code = run("produce", file.toString(), "--topic", "cli.declarations." + unique, "--rejected-topic", "cli.rejected." + unique,
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl());
+        assertEquals(1, code, err::toString);
+        assertTrue(out.toString().startsWith("accepted 0 declarations (0 items), rejected 1"), out::toString);
+    }
+
+    @Test
+    void shouldNameAMissingFileWithUsageExitCode(StackEndpoints stack) {
+        int code = run("produce", dir.resolve("absent.csv").toString(), "--bootstrap-servers", stack.bootstrapServers());
+        assertEquals(2, code);
+        assertEquals("sentinel produce: no such file: " + dir.resolve("absent.csv"), err.toString().trim());
+    }
+
+    @Test
+    void shouldGiveUpOnAnUnreachableBrokerWithinTheTimeout() throws Exception {
+        Path file = Files.writeString(dir.resolve("one.csv"), HEADER + "\n" + ROW + "\n");
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        long started = System.nanoTime();
+        int code = run("produce", file.toString(), "--bootstrap-servers", "127.0.0.1:" + deadPort, "--timeout", "PT3S");
+        assertEquals(1, code);
+        assertTrue(System.nanoTime() - started < 30_000_000_000L, "bounded wait");
+        assertEquals("sentinel produce: Kafka at 127.0.0.1:" + deadPort + " did not answer within 3 s", err.toString().trim());
+    }
+
+    @Test
+    void shouldReportARegistryThatRefusesTheSchema(StackEndpoints stack) throws Exception {
+        String topic = "cli.refused." + unique;
+        Schema other = SchemaBuilder.record("Declaration").namespace("elsewhere").fields().requiredLong("serial").endRecord();
+        SchemaRegistryClients.fromConfigs(Map.of("schema.registry.url", stack.schemaRegistryUrl())).register(topic + "-value", other);
+        Path file = Files.writeString(dir.resolve("one.csv"), HEADER + "\n" + ROW + "\n");
+        int code = run("produce", file.toString(), "--topic", topic, "--rejected-topic", "cli.rejected." + unique,
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl());
+        assertEquals(1, code);
+        String message = err.toString().trim();
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("sentinel produce: schema registry at " + stack.schemaRegistryUrl()
+                + " refused the Declaration schema for subject " + topic + "-value"), message);
     }
 
     @Test
