@@ -97,6 +97,17 @@ class SentinelCommandsIT {
     }
 
     @Test
+    void shouldStopAtTheFirstInvalidRecordWhenStrict(StackEndpoints stack) throws Exception {
+        Path file = Files.writeString(dir.resolve("strict.csv"), HEADER + "\n" + ROW.replace("MRN-1", "MRN-0").replace("854231", "85")
+                + "\n" + ROW + "\n");
+        int code = run("produce", file.toString(), "--strict", "--topic", "cli.declarations." + unique, "--rejected-topic", "cli.rejected." + unique,
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.schemaRegistryUrl());
+        assertEquals(1, code);
+        assertTrue(err.toString().trim().startsWith("sentinel produce: --strict: " + file + ":2 rejected: INVALID_HS_CODE"), err::toString);
+        assertEquals("", out.toString());
+    }
+
+    @Test
     void shouldNameAMissingFileWithUsageExitCode(StackEndpoints stack) {
         int code = run("produce", dir.resolve("absent.csv").toString(), "--bootstrap-servers", stack.bootstrapServers());
         assertEquals(2, code);
