@@ -129,6 +129,20 @@ class SentinelCommandsIT {
     }
 
     @Test
+    void shouldNameAnUnreachableRegistry(StackEndpoints stack) throws Exception {
+        Path file = Files.writeString(dir.resolve("one.csv"), HEADER + "\n" + ROW + "\n");
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        int code = run("produce", file.toString(), "--topic", "cli.declarations." + unique, "--rejected-topic", "cli.rejected." + unique,
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", "http://127.0.0.1:" + deadPort);
+        assertEquals(1, code);
+        String message = err.toString().trim();
+        assertTrue(message.startsWith("sentinel produce: schema registry at http://127.0.0.1:" + deadPort + " unreachable"), message);
+    }
+
+    @Test
     void shouldReportARegistryThatRefusesTheSchema(StackEndpoints stack) throws Exception {
         String topic = "cli.refused." + unique;
         Schema other = SchemaBuilder.record("Declaration").namespace("elsewhere").fields().requiredLong("serial").endRecord();

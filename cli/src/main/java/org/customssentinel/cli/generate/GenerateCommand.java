@@ -5,12 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.customssentinel.avro.Declaration;
-import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.TopicOptions;
 import org.customssentinel.producer.generate.ScenarioGenerator;
@@ -95,12 +92,7 @@ public final class GenerateCommand implements Callable<Integer> {
             return 0;
         }
         PublishConfig config = topics.publishConfig(connection.settings());
-        Map<String, Map<String, String>> topicConfigs = new LinkedHashMap<>();
-        topicConfigs.put(config.declarationsTopic(), Map.of());
-        topicConfigs.put(config.rejectedTopic(), Map.of());
-        Preflight.ensureTopics(config, topicConfigs);
-        Preflight.registerSchemas(config, Map.of(config.declarationsTopic(), Declaration.getClassSchema(),
-                config.rejectedTopic(), RejectedRecord.getClassSchema()));
+        Preflight.prepareDeclarationTopics(config);
         try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
             IngestRun run = new IngestRun(publisher, Speed.parse(speed), ProgressReports.forConsole("generate"), false, Clock.systemUTC());
             out.println(run.publish(generator.declarations(), generator.estimatedCount()).line());

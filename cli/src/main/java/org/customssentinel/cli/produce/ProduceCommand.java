@@ -4,13 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.customssentinel.avro.Declaration;
-import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.TopicOptions;
 import org.customssentinel.producer.publish.DeclarationPublisher;
@@ -69,12 +65,7 @@ public final class ProduceCommand implements Callable<Integer> {
             }
         }
         PublishConfig config = topics.publishConfig(connection.settings());
-        Map<String, Map<String, String>> topicConfigs = new LinkedHashMap<>();
-        topicConfigs.put(config.declarationsTopic(), Map.of());
-        topicConfigs.put(config.rejectedTopic(), Map.of());
-        Preflight.ensureTopics(config, topicConfigs);
-        Preflight.registerSchemas(config, Map.of(config.declarationsTopic(), Declaration.getClassSchema(),
-                config.rejectedTopic(), RejectedRecord.getClassSchema()));
+        Preflight.prepareDeclarationTopics(config);
         long accepted = 0;
         long items = 0;
         long rejected = 0;

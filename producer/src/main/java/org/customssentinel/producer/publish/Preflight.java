@@ -2,6 +2,7 @@ package org.customssentinel.producer.publish;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.schemas.registry.RegistryClientConfig;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
@@ -27,6 +30,18 @@ import org.customssentinel.schemas.serde.AvroSerdeConfig;
 public final class Preflight {
 
     private Preflight() {
+    }
+
+    /** Before publishing declarations: both topics exist, and the registry takes the Declaration and RejectedRecord schemas. */
+    public static void prepareDeclarationTopics(PublishConfig config) {
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        topics.put(config.declarationsTopic(), Map.of());
+        topics.put(config.rejectedTopic(), Map.of());
+        ensureTopics(config, topics);
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        schemas.put(config.declarationsTopic(), Declaration.getClassSchema());
+        schemas.put(config.rejectedTopic(), RejectedRecord.getClassSchema());
+        registerSchemas(config, schemas);
     }
 
     /** Creates absent topics; {@code extraConfigs} per topic (e.g. cleanup.policy=compact). */

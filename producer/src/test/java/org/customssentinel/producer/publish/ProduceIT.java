@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -72,10 +71,7 @@ class ProduceIT {
                 row("D1", 1, "854231", "10")) + "\n");
         PublishConfig config = new PublishConfig(clientConfigs(), "it.declarations." + unique, "it.rejected." + unique, 3, (short) 1,
                 Duration.ofSeconds(30));
-        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(config.declarationsTopic(), Map.of());
-        topics.put(config.rejectedTopic(), Map.of());
-        Preflight.ensureTopics(config, topics);
+        Preflight.prepareDeclarationTopics(config);
 
         IngestRun.Summary summary;
         try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
