@@ -53,9 +53,12 @@ public final class HsClassificationReader {
         return entries;
     }
 
-    /** Compaction key: one entry per list and prefix. */
+    /**
+     * Compaction key: one entry per list, version and prefix, so versions live side by side (a replay audits with
+     * the version then in force) and loading a new version never overwrites an old one.
+     */
     public static String key(HsClassification entry) {
-        return entry.getListId() + ":" + entry.getPrefix();
+        return entry.getListId() + ":" + entry.getListVersion() + ":" + entry.getPrefix();
     }
 
     private static String required(ReferenceFiles.Row row, String column) {

@@ -110,8 +110,8 @@ class ProduceIT {
         new ReferenceLoader(config).load(classifications, watchlist);
 
         List<ConsumerRecord<String, HsClassification>> hs = consume(ReferenceLoader.HS_TOPIC, classifications.size());
-        assertTrue(hs.stream().anyMatch(r -> r.key().equals("CHPL:854231") && r.value().getCategory().equals("Tier 1")));
-        assertTrue(hs.stream().anyMatch(r -> r.key().equals("EU-2021/821-ANNEX-I:8542")));
+        assertTrue(hs.stream().anyMatch(r -> r.key().equals("CHPL:2024-02-23:854231") && r.value().getCategory().equals("Tier 1")));
+        assertTrue(hs.stream().anyMatch(r -> r.key().equals("EU-2021/821-ANNEX-I:2021-09-09:8542")));
         List<ConsumerRecord<String, WatchlistEntry>> entries = consume(ReferenceLoader.WATCHLIST_TOPIC, watchlist.size());
         assertEquals(watchlist.size(), entries.stream().map(ConsumerRecord::key).distinct().count());
     }
