@@ -1,0 +1,38 @@
+package org.customssentinel.streams.topology;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.customssentinel.avro.EnrichedDeclaration;
+import org.customssentinel.avro.HsClassification;
+import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.streams.enrich.ClassificationIndex;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.enrich.Enricher;
+import org.customssentinel.streams.enrich.WatchlistIndex;
+
+/** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
+final class EnrichProcessor implements FixedKeyProcessor<String, Decoded, EnrichedDeclaration> {
+
+    private final ClassificationMode mode;
+    private FixedKeyProcessorContext<String, EnrichedDeclaration> context;
+    private Enricher enricher;
+
+    EnrichProcessor(ClassificationMode mode) {
+        this.mode = mode;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, EnrichedDeclaration> context) {
+        this.context = context;
+        ReadOnlyKeyValueStore<String, HsClassification> hs = context.getStateStore(SentinelTopology.HS_INDEX_STORE);
+        ReadOnlyKeyValueStore<String, WatchlistEntry> watchlist = context.getStateStore(SentinelTopology.WATCHLIST_INDEX_STORE);
+        this.enricher = new Enricher(new ClassificationIndex(hs), new WatchlistIndex(watchlist), mode);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, Decoded> record) {
+        context.forward(record.withValue(enricher.enrich(record.value().declaration())));
+    }
+}
