@@ -1,0 +1,105 @@
+package org.customssentinel.cli.streams;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.customssentinel.cli.ClientSettings;
+import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.topology.TopologySettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs the streams app in the foreground until Ctrl-C. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = {"Run the streams app: decode and check declarations (poison pills to the rejected topic), enrich each",
+                "goods item with every dual-use / sanctions classification by HS prefix, screen exporter and importer",
+                "against the watchlist, and write customs.declarations.enriched. Creates absent topics; reads any backlog",
+                "from the beginning the first time. Runs until Ctrl-C, then closes cleanly."})
+public final class StreamsCommand implements Callable<Integer> {
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID, paramLabel = "ID",
+            description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--processing-guarantee", paramLabel = "exactly_once_v2|at_least_once",
+            description = "Default: processing.guarantee from --config, else exactly_once_v2.")
+    String processingGuarantee;
+
+    @Option(names = "--classification-as-of", paramLabel = "latest|declaration-date",
+            description = "latest: every list's newest version on any date (default); declaration-date: only entries in force"
+                    + " on the declaration's date (audit). Also classification.as-of in --config.")
+    String classificationAsOf;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state (default: <tmp>/customs-sentinel-streams).")
+    Path stateDir;
+
+    @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "Partitions of topics created when absent (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
+            description = "Replication factor of topics and internal topics: 1 locally, 3 in production (default: ${DEFAULT-VALUE}).")
+    short replicationFactor;
+
+    @Option(names = "--timeout", defaultValue = "PT30S", paramLabel = "DURATION",
+            description = "How long to wait for Kafka at start, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ClientSettings client = connection.settings();
+        Map<String, Object> configs = new HashMap<>(client.kafkaConfigs());
+        String guarantee = processingGuarantee != null ? processingGuarantee
+                : String.valueOf(configs.getOrDefault("processing.guarantee", "exactly_once_v2"));
+        ClassificationMode mode = ClassificationMode.parse(classificationAsOf != null ? classificationAsOf
+                : String.valueOf(configs.getOrDefault("classification.as-of", "latest")));
+        configs.remove("classification.as-of");
+        Map<String, Object> serdeConfigs = new HashMap<>(configs);
+        TopologySettings topology = TopologySettings.defaults(mode, serdeConfigs);
+        Path state = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "customs-sentinel-streams");
+        StreamsSettings settings = new StreamsSettings(applicationId, configs, guarantee, topology, partitions, replicationFactor,
+                state, timeout);
+        PrintWriter out = spec.commandLine().getOut();
+        SentinelStreams app = SentinelStreams.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the streams app...");
+            out.flush();
+            app.close();
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "sentinel-streams-stop"));
+        out.printf("Streams app %s started (%s, classifications as of %s) against %s. Press Ctrl-C to stop.%n",
+                applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                client.bootstrapServers());
+        out.flush();
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            if (app.failure() != null && app.state() != KafkaStreams.State.PENDING_ERROR) {
+                // The app stopped itself after a fatal error (already logged with its cause).
+                spec.commandLine().getErr().println("sentinel streams: stopped after an error: " + app.failure());
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
+        }
+        return 0;
+    }
+}

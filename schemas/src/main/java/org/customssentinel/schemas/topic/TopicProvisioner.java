@@ -1,0 +1,79 @@
+package org.customssentinel.schemas.topic;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the topics a component reads or writes when they are absent, so any component may start first.
+ * Waits at most {@code timeout} for Kafka; failures say which broker and which topic.
+ */
+public final class TopicProvisioner {
+
+    private final Map<String, Object> clientConfigs;
+    private final Duration timeout;
+
+    public TopicProvisioner(Map<String, Object> clientConfigs, Duration timeout) {
+        this.clientConfigs = Map.copyOf(clientConfigs);
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param topics topic name to its configs (e.g. cleanup.policy=compact), for the topics to create when absent
+     */
+    public void ensure(Map<String, Map<String, String>> topics, int partitions, short replicationFactor) {
+        Map<String, Object> adminConfigs = new HashMap<>(clientConfigs);
+        int timeoutMs = (int) timeout.toMillis();
+        adminConfigs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+        adminConfigs.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 30_000));
+        String bootstrap = String.valueOf(clientConfigs.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
+        try (Admin admin = Admin.create(adminConfigs)) {
+            admin.describeCluster().clusterId().get(timeoutMs, TimeUnit.MILLISECONDS);
+            Set<String> existing = admin.listTopics().names().get(timeoutMs, TimeUnit.MILLISECONDS);
+            List<NewTopic> absent = new ArrayList<>();
+            topics.forEach((name, topicConfigs) -> {
+                if (!existing.contains(name)) {
+                    absent.add(new NewTopic(name, partitions, replicationFactor).configs(topicConfigs));
+                }
+            });
+            for (var result : admin.createTopics(absent).values().entrySet()) {
+                try {
+                    result.getValue().get(timeoutMs, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new KafkaUnavailableException("Kafka at " + bootstrap + " refused to create topic "
+                                + result.getKey() + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new KafkaUnavailableException("Kafka at " + bootstrap + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while checking Kafka at " + bootstrap, e);
+        }
+    }
+
+    /** Kafka could not be reached, or refused a topic. */
+    public static final class KafkaUnavailableException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        KafkaUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.customssentinel.streams.app;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.customssentinel.schemas.topic.TopicProvisioner;
+import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running app: topics provisioned, Kafka Streams started, closed cleanly. */
+public final class SentinelStreams implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SentinelStreams.class);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private volatile Throwable fatal;
+
+    private SentinelStreams(StreamsSettings settings) {
+        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology()), properties(settings));
+        streams.setStateListener((now, before) -> {
+            log.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(exception -> {
+            fatal = exception;
+            log.error("Stream thread failed; shutting the app down: {}", exception.toString(), exception);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** Creates absent topics, then starts processing from the beginning of any backlog the first time. */
+    public static SentinelStreams start(StreamsSettings settings) {
+        TopologySettings topology = settings.topology();
+        Map<String, Map<String, String>> topics = new LinkedHashMap<>();
+        topics.put(topology.declarationsTopic(), Map.of());
+        topics.put(topology.rejectedTopic(), Map.of());
+        topics.put(topology.hsClassificationsTopic(), Map.of("cleanup.policy", "compact"));
+        topics.put(topology.watchlistTopic(), Map.of("cleanup.policy", "compact"));
+        topics.put(topology.enrichedTopic(), Map.of());
+        new TopicProvisioner(settings.clientConfigs(), settings.timeout()).ensure(topics, settings.partitions(), settings.replicationFactor());
+        SentinelStreams app = new SentinelStreams(settings);
+        app.streams.start();
+        log.info("Customs Sentinel streams app {} started ({}, classifications as of {})", settings.applicationId(),
+                settings.processingGuarantee(), topology.classificationMode());
+        return app;
+    }
+
+    /** Waits until the app processes (state RUNNING); false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Why the app stopped by itself, if it did. */
+    public Throwable failure() {
+        return fatal;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+
+    static Properties properties(StreamsSettings settings) {
+        Properties props = new Properties();
+        settings.clientConfigs().forEach((key, value) -> props.put(key, value));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+        props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
+        // The first start reads a backlog from its beginning: that is how history is replayed.
+        props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Streams' producer defaults (16 KiB batches) cap replay throughput; bigger batches cost nothing here.
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 256 * 1024);
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return props;
+    }
+}
