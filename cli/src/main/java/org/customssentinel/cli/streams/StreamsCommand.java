@@ -15,7 +15,10 @@ import org.customssentinel.cli.ClientSettings;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +45,22 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "latest: every list's newest version on any date (default); declaration-date: only entries in force"
                     + " on the declaration's date (audit). Also classification.as-of in --config.")
     String classificationAsOf;
+
+    @Option(names = "--window", defaultValue = "P7D", paramLabel = "DURATION",
+            description = "Trade-flow window size, ISO-8601, aligned to the epoch (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
+    @Option(names = "--grace", defaultValue = "P1D", paramLabel = "DURATION",
+            description = "How long after its end a window still takes late declarations (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Option(names = "--surge-reference", paramLabel = "FROM/TO",
+            description = "Compare SURGE with this period's average window (e.g. 2021-01-01/2022-02-24, a pre-sanctions baseline)"
+                    + " instead of the same weeks a year earlier. Also rules.surge.reference in --config.")
+    String surgeReference;
+
+    @Option(names = "--all-flows", description = "Apply SPIKE and SURGE to every flow, not only controlled goods (rules.scope=all).")
+    boolean allFlows;
 
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state (default: <tmp>/customs-sentinel-streams).")
     Path stateDir;
@@ -73,7 +92,17 @@ public final class StreamsCommand implements Callable<Integer> {
                 : String.valueOf(configs.getOrDefault("classification.as-of", "latest")));
         configs.remove("classification.as-of");
         Map<String, Object> serdeConfigs = new HashMap<>(configs);
-        TopologySettings topology = TopologySettings.defaults(mode, serdeConfigs);
+        RuleSettings rules = RuleSettings.defaults();
+        Object reference = surgeReference != null ? surgeReference : configs.remove("rules.surge.reference");
+        if (reference != null) {
+            rules = rules.withSurgeReference(ReferencePeriod.parse(String.valueOf(reference)));
+        }
+        if (allFlows || "all".equals(configs.remove("rules.scope"))) {
+            rules = new RuleSettings(rules.baselineWindows(), rules.spikeRatio(), rules.floorUsd(), rules.surgeWindows(), rules.surgeRatio(),
+                    rules.surgeFloorUsd(), rules.surgeReference(), true);
+        }
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(applicationId), mode,
+                new WindowSettings(window, grace), rules, 1, serdeConfigs);
         Path state = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "customs-sentinel-streams");
         StreamsSettings settings = new StreamsSettings(applicationId, configs, guarantee, topology, partitions, replicationFactor,
                 state, timeout);

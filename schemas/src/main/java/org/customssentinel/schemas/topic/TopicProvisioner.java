@@ -67,6 +67,21 @@ public final class TopicProvisioner {
         }
     }
 
+    /** How many partitions {@code topic} has. */
+    public int partitions(String topic) {
+        Map<String, Object> adminConfigs = new HashMap<>(clientConfigs);
+        adminConfigs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(adminConfigs)) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic).partitions().size();
+        } catch (TimeoutException | ExecutionException e) {
+            throw new KafkaUnavailableException("cannot describe topic " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while describing topic " + topic, e);
+        }
+    }
+
     /** Kafka could not be reached, or refused a topic. */
     public static final class KafkaUnavailableException extends RuntimeException {
 

@@ -44,18 +44,24 @@ public final class SentinelStreams implements AutoCloseable {
 
     /** Creates absent topics, then starts processing from the beginning of any backlog the first time. */
     public static SentinelStreams start(StreamsSettings settings) {
-        TopologySettings topology = settings.topology();
+        TopologySettings.Topics names = settings.topology().topics();
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(topology.declarationsTopic(), Map.of());
-        topics.put(topology.rejectedTopic(), Map.of());
-        topics.put(topology.hsClassificationsTopic(), Map.of("cleanup.policy", "compact"));
-        topics.put(topology.watchlistTopic(), Map.of("cleanup.policy", "compact"));
-        topics.put(topology.enrichedTopic(), Map.of());
-        new TopicProvisioner(settings.clientConfigs(), settings.timeout()).ensure(topics, settings.partitions(), settings.replicationFactor());
-        SentinelStreams app = new SentinelStreams(settings);
+        topics.put(names.declarations(), Map.of());
+        topics.put(names.rejected(), Map.of());
+        topics.put(names.hsClassifications(), Map.of("cleanup.policy", "compact"));
+        topics.put(names.watchlist(), Map.of("cleanup.policy", "compact"));
+        topics.put(names.enriched(), Map.of());
+        topics.put(names.flowEvents(), Map.of());
+        topics.put(names.flowsWindowed(), Map.of("cleanup.policy", "compact"));
+        topics.put(names.alerts(), Map.of());
+        TopicProvisioner provisioner = new TopicProvisioner(settings.clientConfigs(), settings.timeout());
+        provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
+        // Windows close on the least watermark over every declarations partition, so the detector must know how many.
+        int inputPartitions = provisioner.partitions(names.declarations());
+        SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)));
         app.streams.start();
-        log.info("Customs Sentinel streams app {} started ({}, classifications as of {})", settings.applicationId(),
-                settings.processingGuarantee(), topology.classificationMode());
+        log.info("Customs Sentinel streams app {} started ({}, classifications as of {}, {} input partitions)", settings.applicationId(),
+                settings.processingGuarantee(), settings.topology().classificationMode(), inputPartitions);
         return app;
     }
 

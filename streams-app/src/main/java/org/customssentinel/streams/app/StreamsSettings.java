@@ -26,6 +26,10 @@ public record StreamsSettings(String applicationId, Map<String, Object> clientCo
 
     public static final String DEFAULT_APPLICATION_ID = "customs-sentinel";
 
+    public StreamsSettings withTopology(TopologySettings newTopology) {
+        return new StreamsSettings(applicationId, clientConfigs, processingGuarantee, newTopology, partitions, replicationFactor, stateDir, timeout);
+    }
+
     public StreamsSettings {
         Objects.requireNonNull(applicationId, "application id");
         clientConfigs = Map.copyOf(clientConfigs);

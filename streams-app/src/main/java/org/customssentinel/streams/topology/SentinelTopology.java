@@ -14,10 +14,15 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
+import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.EnrichedDeclaration;
+import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.avro.internal.FlowHistory;
+import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.serde.SpecificAvroSerde;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.WatchlistIndex;
@@ -41,30 +46,84 @@ public final class SentinelTopology {
         Serde<RejectedRecord> rejectedSerde = serde(settings, false);
         Serde<EnrichedDeclaration> enrichedSerde = serde(settings, false);
 
+        TopologySettings.Topics topics = settings.topics();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HS_INDEX_STORE), Serdes.String(), hsSerde).withLoggingDisabled(),
-                settings.hsClassificationsTopic(),
+                topics.hsClassifications(),
                 Consumed.with(Serdes.String(), hsSerde).withName("hs-classifications-source"),
                 () -> new IndexUpdater<>(HS_INDEX_STORE, ClassificationIndex::apply));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATCHLIST_INDEX_STORE), Serdes.String(), watchlistSerde).withLoggingDisabled(),
-                settings.watchlistTopic(),
+                topics.watchlist(),
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply));
 
         KStream<String, Decoded> decoded = builder
-                .stream(settings.declarationsTopic(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
+                .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
                 .processValues(() -> new DecodeProcessor(settings.serdeConfigs()), Named.as("decode-declarations"));
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
-                        .to(settings.rejectedTopic(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
+                        .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
-                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> valid
-                        .processValues(() -> new EnrichProcessor(settings.classificationMode()), Named.as("enrich-declarations"))
-                        .to(settings.enrichedTopic(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink")))
+                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, valid
+                        .processValues(() -> new EnrichProcessor(settings.classificationMode()), Named.as("enrich-declarations")),
+                        enrichedSerde, rejectedSerde))
                         .withName("valid"));
+        detection(builder, settings);
         return builder.build();
+    }
+
+    /** Enriched declarations out, and fanned out to their trade flows. */
+    private static void flows(StreamsBuilder builder, TopologySettings settings, KStream<String, EnrichedDeclaration> enriched,
+                              Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde) {
+        TopologySettings.Topics topics = settings.topics();
+        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.STREAM_TIME_STORE),
+                Serdes.String(), Serdes.Long()));
+        Serde<FlowEvent> flowEventSerde = serde(settings, false);
+        Serde<Alert> alertSerde = serde(settings, false);
+        enriched.process(() -> new FanOutProcessor(settings.windows()), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
+                .split(Named.as("fanned-out-"))
+                .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
+                        .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
+                        .to(topics.flowEvents(), Produced.with(Serdes.String(), flowEventSerde)
+                                .withStreamPartitioner(new FlowEventPartitioner()).withName("flow-events-sink")))
+                        .withName("flow-events"))
+                .branch((key, routed) -> routed.destination() == Routed.Destination.REJECTED, Branched.<String, Routed>withConsumer(late -> late
+                        .mapValues(routed -> (RejectedRecord) routed.value(), Named.as("late-value"))
+                        .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("late-sink")))
+                        .withName("late"))
+                .defaultBranch(Branched.<String, Routed>withConsumer(hits -> hits
+                        .mapValues(routed -> (Alert) routed.value(), Named.as("watchlist-alert-value"))
+                        .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("watchlist-alerts-sink")))
+                        .withName("watchlist-alerts"));
+    }
+
+    /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
+    private static void detection(StreamsBuilder builder, TopologySettings settings) {
+        TopologySettings.Topics topics = settings.topics();
+        Serde<FlowEvent> flowEventSerde = serde(settings, false);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.WINDOWS_STORE),
+                Serdes.String(), SentinelTopology.<WindowAccumulator>serde(settings, false)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.HISTORY_STORE),
+                Serdes.String(), SentinelTopology.<FlowHistory>serde(settings, false)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.CLOCK_STORE),
+                Serdes.String(), Serdes.Long()));
+        Serde<Alert> alertSerde = serde(settings, false);
+        Serde<FlowWindow> windowSerde = serde(settings, false);
+        builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
+                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.inputPartitions()), Named.as("detect-flows"),
+                        DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
+                .split(Named.as("detected-"))
+                .branch((key, routed) -> routed.destination() == Routed.Destination.ALERTS, Branched.<String, Routed>withConsumer(alerts -> alerts
+                        .mapValues(routed -> (Alert) routed.value(), Named.as("alert-value"))
+                        .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("alerts-sink")))
+                        .withName("alerts"))
+                .defaultBranch(Branched.<String, Routed>withConsumer(windows -> windows
+                        .mapValues(routed -> (FlowWindow) routed.value(), Named.as("flow-window-value"))
+                        .to(topics.flowsWindowed(), Produced.with(Serdes.String(), windowSerde).withName("flows-windowed-sink")))
+                        .withName("flows-windowed"));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(TopologySettings settings, boolean isKey) {

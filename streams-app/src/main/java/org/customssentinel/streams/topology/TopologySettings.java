@@ -3,32 +3,61 @@ package org.customssentinel.streams.topology;
 import java.util.Map;
 import java.util.Objects;
 
+import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
 
 /**
- * What the topology is built from: its topics, how classifications apply, and the serde configuration
- * ({@code schema.registry.url} and the other Confluent serde keys).
+ * What the topology is built from: its topics, how classifications apply, windows and rules, the number of input
+ * partitions (whose watermarks close windows), and the serde configuration ({@code schema.registry.url}, ...).
  */
-public record TopologySettings(String declarationsTopic, String rejectedTopic, String hsClassificationsTopic,
-                               String watchlistTopic, String enrichedTopic, ClassificationMode classificationMode,
-                               Map<String, Object> serdeConfigs) {
+public record TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, RuleSettings rules,
+                               int inputPartitions, Map<String, Object> serdeConfigs) {
+
+    /** Topic names; the defaults are the documented ones. */
+    public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String enriched,
+                         String flowEvents, String flowsWindowed, String alerts) {
+
+        public static Topics defaults(String applicationId) {
+            return new Topics(DECLARATIONS, REJECTED, HS_CLASSIFICATIONS, WATCHLIST, ENRICHED, applicationId + "-flow-events",
+                    FLOWS_WINDOWED, ALERTS);
+        }
+
+        /** Every name prefixed, for tests that share a broker. */
+        public static Topics prefixed(String prefix) {
+            return new Topics(prefix + DECLARATIONS, prefix + REJECTED, prefix + HS_CLASSIFICATIONS, prefix + WATCHLIST, prefix + ENRICHED,
+                    prefix + "flow-events", prefix + FLOWS_WINDOWED, prefix + ALERTS);
+        }
+    }
 
     public static final String DECLARATIONS = "customs.declarations";
     public static final String REJECTED = "customs.declarations.rejected";
     public static final String HS_CLASSIFICATIONS = "customs.reference.hs-classifications";
     public static final String WATCHLIST = "customs.reference.watchlist";
     public static final String ENRICHED = "customs.declarations.enriched";
+    public static final String FLOWS_WINDOWED = "customs.flows.windowed";
+    public static final String ALERTS = "customs.alerts";
 
     public TopologySettings {
+        Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(classificationMode, "classification mode");
+        Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(rules, "rules");
+        if (inputPartitions < 1) {
+            throw new IllegalArgumentException("input partitions must be at least 1, was " + inputPartitions);
+        }
         serdeConfigs = Map.copyOf(serdeConfigs);
         if (!serdeConfigs.containsKey("schema.registry.url")) {
             throw new IllegalArgumentException("serde configuration lacks schema.registry.url");
         }
     }
 
-    /** The default topic names. */
+    /** Default topics, weekly windows, default rules, one input partition. */
     public static TopologySettings defaults(ClassificationMode mode, Map<String, Object> serdeConfigs) {
-        return new TopologySettings(DECLARATIONS, REJECTED, HS_CLASSIFICATIONS, WATCHLIST, ENRICHED, mode, serdeConfigs);
+        return new TopologySettings(Topics.defaults("customs-sentinel"), mode, WindowSettings.weekly(), RuleSettings.defaults(), 1, serdeConfigs);
+    }
+
+    public TopologySettings withInputPartitions(int partitions) {
+        return new TopologySettings(topics, classificationMode, windows, rules, partitions, serdeConfigs);
     }
 }

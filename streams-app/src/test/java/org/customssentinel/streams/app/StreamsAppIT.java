@@ -38,7 +38,9 @@ import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.serde.AvroSerializer;
 import org.customssentinel.schemas.topic.TopicProvisioner;
+import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,20 +63,21 @@ class StreamsAppIT {
     @Test
     void shouldEnrichDeclarationsAndRejectPoisonPillsExactlyOnce() throws Exception {
         Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-        TopologySettings topics = new TopologySettings("it.declarations." + unique, "it.rejected." + unique, "it.hs." + unique,
-                "it.watchlist." + unique, "it.enriched." + unique, ClassificationMode.LATEST, clients);
-        StreamsSettings settings = new StreamsSettings("it-" + unique, clients, "exactly_once_v2", topics, 2, (short) 1, stateDir,
+        TopologySettings.Topics topics = TopologySettings.Topics.prefixed("it." + unique + ".");
+        TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults(),
+                1, clients);
+        StreamsSettings settings = new StreamsSettings("it-" + unique, clients, "exactly_once_v2", topology, 2, (short) 1, stateDir,
                 Duration.ofSeconds(30));
         // Loaded before the start: a global store is complete once the app is RUNNING, later updates arrive asynchronously.
-        new TopicProvisioner(clients, Duration.ofSeconds(30)).ensure(Map.of(topics.hsClassificationsTopic(), Map.of(), topics.watchlistTopic(), Map.of()), 1, (short) 1);
+        new TopicProvisioner(clients, Duration.ofSeconds(30)).ensure(Map.of(topics.hsClassifications(), Map.of(), topics.watchlist(), Map.of()), 1, (short) 1);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(clients, new StringSerializer(), serializer(clients))) {
             HsClassification chpl = HsClassification.newBuilder().setPrefix("854231").setListId("CHPL").setCategory("Tier 1")
                     .setDescription("Processors and controllers").setLegalBasis("CHPL").setListVersion("2024-02-23")
                     .setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build();
-            producer.send(new ProducerRecord<>(topics.hsClassificationsTopic(), "CHPL:2024-02-23:854231", chpl)).get();
+            producer.send(new ProducerRecord<>(topics.hsClassifications(), "CHPL:2024-02-23:854231", chpl)).get();
             WatchlistEntry listed = WatchlistEntry.newBuilder().setEntryId("e1").setName("OOO Tekhnopark Vostok")
                     .setListId("SAMPLE").setListVersion("1").build();
-            producer.send(new ProducerRecord<>(topics.watchlistTopic(), "SAMPLE:e1", listed)).get();
+            producer.send(new ProducerRecord<>(topics.watchlist(), "SAMPLE:e1", listed)).get();
         }
         try (SentinelStreams app = SentinelStreams.start(settings)) {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)), "running, not " + app.state());
@@ -83,19 +86,19 @@ class StreamsAppIT {
                 declarations.configure(clients, false);
                 for (int i = 1; i <= 20; i++) {
                     Declaration d = declaration("D" + i, Instant.parse("2022-03-24T08:00:00Z").plusSeconds(3600L * i));
-                    producer.send(new ProducerRecord<>(topics.declarationsTopic(), null, d.getLodgedAt().toEpochMilli(), d.getDeclarationId(),
-                            declarations.serialize(topics.declarationsTopic(), d))).get();
+                    producer.send(new ProducerRecord<>(topics.declarations(), null, d.getLodgedAt().toEpochMilli(), d.getDeclarationId(),
+                            declarations.serialize(topics.declarations(), d))).get();
                 }
-                producer.send(new ProducerRecord<>(topics.declarationsTopic(), "poison", new byte[] {0, 0, 0, 0, 99, 1})).get();
+                producer.send(new ProducerRecord<>(topics.declarations(), "poison", new byte[] {0, 0, 0, 0, 99, 1})).get();
             }
-            List<ConsumerRecord<String, EnrichedDeclaration>> enriched = consume(clients, topics.enrichedTopic(), 20);
+            List<ConsumerRecord<String, EnrichedDeclaration>> enriched = consume(clients, topics.enriched(), 20);
             EnrichedDeclaration first = enriched.get(0).value();
             assertEquals("CHPL", first.getItems().get(0).getMatches().get(0).getListId());
             assertEquals("OOO Tekhnopark Vostok", first.getPartyMatches().get(0).getMatchedName());
             assertEquals(20, enriched.stream().map(ConsumerRecord::key).distinct().count(), "each declaration once");
-            List<ConsumerRecord<String, RejectedRecord>> rejected = consume(clients, topics.rejectedTopic(), 1);
+            List<ConsumerRecord<String, RejectedRecord>> rejected = consume(clients, topics.rejected(), 1);
             assertEquals("UNDESERIALIZABLE", rejected.get(0).value().getReasons().get(0).getCode());
-            assertEquals(topics.declarationsTopic(), rejected.get(0).value().getSource());
+            assertEquals(topics.declarations(), rejected.get(0).value().getSource());
         }
     }
 

@@ -1,0 +1,41 @@
+package org.customssentinel.streams.flow;
+
+import java.time.Instant;
+
+import org.customssentinel.avro.TradeFlow;
+
+/** Keys of trade flows and their windows, in the text form the topics and stores use. */
+public final class FlowKeys {
+
+    private FlowKeys() {
+    }
+
+    /** {@code CN|RU|854231}: dispatch, destination, HS-6. */
+    public static String of(String dispatch, String destination, String hsCode) {
+        return dispatch + "|" + destination + "|" + hsCode.substring(0, Math.min(6, hsCode.length()));
+    }
+
+    public static TradeFlow flow(String key) {
+        String[] parts = key.split("\\|", -1);
+        return TradeFlow.newBuilder().setDispatchCountry(parts[0]).setDestinationCountry(parts[1]).setHsCode(parts[2]).build();
+    }
+
+    public static String key(TradeFlow flow) {
+        return flow.getDispatchCountry() + "|" + flow.getDestinationCountry() + "|" + flow.getHsCode();
+    }
+
+    /** Store key of an open window: zero-padded start first, so a range scan yields windows in closing order. */
+    public static String windowKey(long windowStart, String flowKey) {
+        return String.format("%015d|%s", windowStart, flowKey);
+    }
+
+    /** Upper bound (inclusive) of the window keys starting at or before {@code windowStart}. */
+    public static String windowKeyUpTo(long windowStart) {
+        return String.format("%015d|\uffff", windowStart);
+    }
+
+    /** Key of a window on customs.flows.windowed: the flow and the window's start. */
+    public static String windowedTopicKey(String flowKey, long windowStart) {
+        return flowKey + "|" + Instant.ofEpochMilli(windowStart);
+    }
+}

@@ -1,0 +1,326 @@
+package org.customssentinel.streams.topology;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertRule;
+import org.customssentinel.avro.AlertStatus;
+import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.avro.ListReference;
+import org.customssentinel.avro.internal.FlowContribution;
+import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.avro.internal.FlowHistory;
+import org.customssentinel.avro.internal.WindowAccumulator;
+import org.customssentinel.avro.internal.WindowTotal;
+import org.customssentinel.streams.detect.AlertFactory;
+import org.customssentinel.streams.detect.Baseline;
+import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.flow.WindowSettings;
+
+/**
+ * Per flow partition: adds contributions to their open windows, raises PROVISIONAL alerts the moment a window crosses
+ * a threshold, and closes windows in order once every input partition's watermark has passed their end plus grace,
+ * then raises FINAL alerts from the final figures, which a replay reproduces exactly.
+ */
+final class DetectProcessor implements Processor<String, FlowEvent, String, Routed> {
+
+    static final String WINDOWS_STORE = "flow-windows";
+    static final String HISTORY_STORE = "flow-history";
+    static final String CLOCK_STORE = "detector-clock";
+    private static final String FIRST_SEEN = "first-seen";
+    private static final int TOP_PARTIES = 5;
+    private static final int SAMPLES = 10;
+
+    private final WindowSettings windows;
+    private final RuleSettings rules;
+    private final int inputPartitions;
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, WindowAccumulator> open;
+    private KeyValueStore<String, FlowHistory> history;
+    private KeyValueStore<String, Long> clock;
+
+    DetectProcessor(WindowSettings windows, RuleSettings rules, int inputPartitions) {
+        this.windows = windows;
+        this.rules = rules;
+        this.inputPartitions = inputPartitions;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.open = context.getStateStore(WINDOWS_STORE);
+        this.history = context.getStateStore(HISTORY_STORE);
+        this.clock = context.getStateStore(CLOCK_STORE);
+    }
+
+    @Override
+    public void process(Record<String, FlowEvent> record) {
+        FlowEvent event = record.value();
+        if (event.getWatermark() != null) {
+            String key = "wm|" + event.getWatermark().getSourcePartition();
+            Long known = clock.get(key);
+            long time = event.getWatermark().getStreamTime().toEpochMilli();
+            if (known == null || time > known) {
+                clock.put(key, time);
+            }
+            closeUpTo(watermark());
+        } else if (event.getContribution() != null) {
+            add(record.key(), event.getContribution(), record);
+        }
+    }
+
+    /** The least stream time over every input partition: no partition can still send anything older. */
+    private long watermark() {
+        long min = Long.MAX_VALUE;
+        for (int p = 0; p < inputPartitions; p++) {
+            Long time = clock.get("wm|" + p);
+            if (time == null) {
+                return Long.MIN_VALUE;
+            }
+            min = Math.min(min, time);
+        }
+        return min;
+    }
+
+    private void add(String flowKey, FlowContribution c, Record<String, FlowEvent> record) {
+        long lodged = c.getLodgedAt().toEpochMilli();
+        Long firstSeen = clock.get(FIRST_SEEN);
+        if (firstSeen == null || lodged < firstSeen) {
+            clock.put(FIRST_SEEN, lodged);
+        }
+        long start = windows.startOf(lodged);
+        String key = FlowKeys.windowKey(start, flowKey);
+        WindowAccumulator acc = open.get(key);
+        if (acc == null) {
+            acc = WindowAccumulator.newBuilder()
+                    .setWindow(FlowWindow.newBuilder().setFlow(FlowKeys.flow(flowKey)).setWindowStart(Instant.ofEpochMilli(start))
+                            .setWindowEnd(Instant.ofEpochMilli(start + windows.sizeMs())).setTotalValueUsd(BigDecimal.ZERO.setScale(2))
+                            .setTotalNetMassKg(BigDecimal.ZERO.setScale(3)).setItemCount(0).setDeclarationCount(0).build())
+                    .setPartyValues(new HashMap<>()).setLists(new ArrayList<>()).setProvisionalRules(new ArrayList<>())
+                    .setGoodsDescription(c.getGoodsDescription()).build();
+        }
+        FlowWindow w = acc.getWindow();
+        w.setTotalValueUsd(w.getTotalValueUsd().add(c.getValueUsd()));
+        w.setTotalNetMassKg(w.getTotalNetMassKg().add(c.getNetMassKg()));
+        w.setItemCount(w.getItemCount() + c.getItemCount());
+        w.setDeclarationCount(w.getDeclarationCount() + 1);
+        w.setControlled(w.getControlled() || c.getControlled());
+        acc.getPartyValues().merge(c.getExporter(), c.getValueUsd(), BigDecimal::add);
+        w.setTopParties(AlertFactory.topParties(acc.getPartyValues(), TOP_PARTIES));
+        TreeSet<String> samples = new TreeSet<>(w.getSampleDeclarationIds());
+        samples.add(c.getDeclarationId());
+        // The smallest ids, not the first to arrive: arrival order differs between replays, the set does not.
+        w.setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size())));
+        for (ListReference list : c.getLists()) {
+            if (!acc.getLists().contains(list)) {
+                acc.getLists().add(list);
+            }
+        }
+        if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
+            acc.setGoodsDescription(c.getGoodsDescription());
+        }
+        Baseline baseline = baseline(flowKey, start, true);
+        setBaseline(w, baseline);
+        provisional(flowKey, acc, baseline, record);
+        open.put(key, acc);
+        forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, record.timestamp());
+    }
+
+    private void provisional(String flowKey, WindowAccumulator acc, Baseline baseline, Record<String, FlowEvent> record) {
+        FlowWindow w = acc.getWindow();
+        if (!eligible(w.getWindowStart().toEpochMilli())) {
+            return;
+        }
+        for (AlertRule rule : firing(w, baseline)) {
+            if (!acc.getProvisionalRules().contains(rule.name())) {
+                acc.getProvisionalRules().add(rule.name());
+                Alert alert = AlertFactory.windowAlert(rule, AlertStatus.PROVISIONAL, w, baseline, acc.getLists(),
+                        acc.getGoodsDescription(), rules.baselineWindows());
+                forward(record, alert.getAlertId(), Routed.Destination.ALERTS, alert, record.timestamp());
+            }
+        }
+    }
+
+    private void closeUpTo(long watermark) {
+        if (watermark == Long.MIN_VALUE) {
+            return;
+        }
+        long lastClosable = watermark - windows.sizeMs() - windows.grace().toMillis();
+        List<KeyValue<String, WindowAccumulator>> closing = new ArrayList<>();
+        try (KeyValueIterator<String, WindowAccumulator> due = open.range("", FlowKeys.windowKeyUpTo(lastClosable))) {
+            due.forEachRemaining(closing::add);
+        }
+        for (KeyValue<String, WindowAccumulator> entry : closing) {
+            close(entry.value);
+            open.delete(entry.key);
+        }
+    }
+
+    private void close(WindowAccumulator acc) {
+        FlowWindow w = acc.getWindow();
+        String flowKey = FlowKeys.key(w.getFlow());
+        long start = w.getWindowStart().toEpochMilli();
+        long end = w.getWindowEnd().toEpochMilli();
+        Baseline baseline = baseline(flowKey, start, false);
+        setBaseline(w, baseline);
+        w.setClosed(true);
+        Record<String, Routed> out = new Record<>(flowKey, null, end);
+        context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
+        if (eligible(start)) {
+            for (AlertRule rule : firing(w, baseline)) {
+                Alert alert = AlertFactory.windowAlert(rule, AlertStatus.FINAL, w, baseline, acc.getLists(), acc.getGoodsDescription(),
+                        rules.baselineWindows());
+                context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+            }
+        }
+        FlowHistory past = history.get(flowKey);
+        if (past == null) {
+            past = FlowHistory.newBuilder().setTotals(new ArrayList<>()).setReferenceSum(BigDecimal.ZERO.setScale(2)).build();
+        }
+        past.getTotals().add(WindowTotal.newBuilder().setWindowStart(w.getWindowStart()).setTotalValueUsd(w.getTotalValueUsd()).build());
+        if (rules.surgeReference().isPresent() && inReference(start)) {
+            past.setReferenceSum(past.getReferenceSum().add(w.getTotalValueUsd()));
+        }
+        surge(flowKey, past, acc, out);
+        long keepFrom = start - (yearWindows() + rules.surgeWindows() + rules.baselineWindows()) * windows.sizeMs();
+        // Avro's arrays cannot remove through an iterator: keep the recent totals in a new list.
+        past.setTotals(new ArrayList<>(past.getTotals().stream().filter(t -> t.getWindowStart().toEpochMilli() >= keepFrom).toList()));
+        history.put(flowKey, past);
+    }
+
+    private void surge(String flowKey, FlowHistory past, WindowAccumulator acc, Record<String, Routed> out) {
+        FlowWindow w = acc.getWindow();
+        long start = w.getWindowStart().toEpochMilli();
+        int m = rules.surgeWindows();
+        if (!eligible(start) || !(rules.allFlows() || w.getControlled())) {
+            return;
+        }
+        if (past.getLastSurge() != null && start - past.getLastSurge().toEpochMilli() < m * windows.sizeMs()) {
+            return;
+        }
+        Map<Long, BigDecimal> totals = totals(past);
+        long spanStart = start - (m - 1) * windows.sizeMs();
+        List<BigDecimal> span = new ArrayList<>();
+        BigDecimal spanTotal = BigDecimal.ZERO;
+        for (int k = 0; k < m; k++) {
+            BigDecimal total = totals.getOrDefault(spanStart + k * windows.sizeMs(), BigDecimal.ZERO);
+            span.add(total);
+            spanTotal = spanTotal.add(total);
+        }
+        if (spanTotal.compareTo(rules.surgeFloorUsd()) < 0) {
+            return;
+        }
+        BigDecimal comparison;
+        String name;
+        if (rules.surgeReference().isPresent()) {
+            long slots = referenceSlots();
+            comparison = slots == 0 ? BigDecimal.ZERO
+                    : past.getReferenceSum().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(slots), 2, RoundingMode.HALF_EVEN);
+            name = "the " + rules.surgeReference().get() + " average";
+        } else {
+            comparison = BigDecimal.ZERO;
+            long earlier = spanStart - yearWindows() * windows.sizeMs();
+            for (int k = 0; k < m; k++) {
+                comparison = comparison.add(totals.getOrDefault(earlier + k * windows.sizeMs(), BigDecimal.ZERO));
+            }
+            name = "the same weeks a year earlier";
+        }
+        if (comparison.signum() <= 0 || spanTotal.compareTo(comparison.multiply(BigDecimal.valueOf(rules.surgeRatio()))) < 0) {
+            return;
+        }
+        past.setLastSurge(w.getWindowStart());
+        Alert alert = AlertFactory.surge(w.getFlow(), Instant.ofEpochMilli(spanStart), w.getWindowEnd(), spanTotal, comparison, name, span, w,
+                acc.getLists(), acc.getGoodsDescription(), m);
+        context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+    }
+
+    /** SPIKE and NEW_CONTROLLED_FLOW as the figures stand. */
+    private List<AlertRule> firing(FlowWindow w, Baseline baseline) {
+        List<AlertRule> firing = new ArrayList<>();
+        BigDecimal current = w.getTotalValueUsd();
+        if (current.compareTo(rules.floorUsd()) < 0) {
+            return firing;
+        }
+        BigDecimal median = baseline.median();
+        if (median.signum() > 0 && (rules.allFlows() || w.getControlled())
+                && current.compareTo(median.multiply(BigDecimal.valueOf(rules.spikeRatio()))) >= 0) {
+            firing.add(AlertRule.SPIKE);
+        }
+        if (median.signum() == 0 && w.getControlled()) {
+            firing.add(AlertRule.NEW_CONTROLLED_FLOW);
+        }
+        return firing;
+    }
+
+    /** The previous N window totals, oldest first; open windows count with their running totals when asked. */
+    private Baseline baseline(String flowKey, long start, boolean includeOpen) {
+        FlowHistory past = history.get(flowKey);
+        Map<Long, BigDecimal> totals = past == null ? Map.of() : totals(past);
+        List<BigDecimal> previous = new ArrayList<>();
+        for (int k = rules.baselineWindows(); k >= 1; k--) {
+            long s = start - k * windows.sizeMs();
+            BigDecimal total = totals.get(s);
+            if (total == null && includeOpen) {
+                WindowAccumulator running = open.get(FlowKeys.windowKey(s, flowKey));
+                total = running == null ? null : running.getWindow().getTotalValueUsd();
+            }
+            previous.add(total == null ? BigDecimal.ZERO.setScale(2) : total);
+        }
+        return new Baseline(previous);
+    }
+
+    private static void setBaseline(FlowWindow w, Baseline baseline) {
+        BigDecimal median = baseline.median().setScale(2, RoundingMode.HALF_EVEN);
+        w.setBaselineValueUsd(median);
+        w.setRatio(median.signum() > 0 ? w.getTotalValueUsd().divide(median, 6, RoundingMode.HALF_EVEN).doubleValue() : null);
+    }
+
+    /** Warm-up: nothing fires for windows starting less than N windows after the first record seen. */
+    private boolean eligible(long windowStart) {
+        Long firstSeen = clock.get(FIRST_SEEN);
+        return firstSeen != null && windowStart - windows.startOf(firstSeen) >= rules.baselineWindows() * windows.sizeMs();
+    }
+
+    private boolean inReference(long windowStart) {
+        var period = rules.surgeReference().orElseThrow();
+        return windowStart >= windows.startOf(period.from().toEpochMilli()) && windowStart < period.to().toEpochMilli();
+    }
+
+    private long referenceSlots() {
+        var period = rules.surgeReference().orElseThrow();
+        long first = windows.startOf(period.from().toEpochMilli());
+        return Math.max(0, (period.to().toEpochMilli() - first + windows.sizeMs() - 1) / windows.sizeMs());
+    }
+
+    /** How many windows make the 52 weeks a year-on-year comparison looks back. */
+    private long yearWindows() {
+        return Math.max(1, Math.round((double) Duration.ofDays(364).toMillis() / windows.sizeMs()));
+    }
+
+    private static Map<Long, BigDecimal> totals(FlowHistory past) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        past.getTotals().forEach(t -> totals.put(t.getWindowStart().toEpochMilli(), t.getTotalValueUsd()));
+        return totals;
+    }
+
+    private void forward(Record<String, FlowEvent> record, String key, Routed.Destination destination,
+                         SpecificRecord value, long timestamp) {
+        context.forward(new Record<>(key, new Routed(destination, value), timestamp, record.headers()));
+    }
+}

@@ -1,0 +1,163 @@
+package org.customssentinel.streams.topology;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.avro.ClassificationBasis;
+import org.customssentinel.avro.ClassificationMatch;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.EnrichedDeclaration;
+import org.customssentinel.avro.EnrichedItem;
+import org.customssentinel.avro.GoodsItem;
+import org.customssentinel.avro.ListReference;
+import org.customssentinel.avro.PartyMatch;
+import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.avro.Rejection;
+import org.customssentinel.avro.internal.FlowContribution;
+import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.avro.internal.Watermark;
+import org.customssentinel.streams.detect.AlertFactory;
+import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.flow.WindowSettings;
+
+/**
+ * Per input partition: turns each enriched declaration into one contribution per trade flow it touches, rejects it as
+ * LATE when its window has closed by this partition's stream time (decided here, in the partition's own order, so a
+ * replay decides the same), raises WATCHLIST_HIT alerts, and tells every flow partition how far it has got.
+ */
+final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
+
+    static final String STREAM_TIME_STORE = "fan-out-stream-time";
+    private static final String STREAM_TIME = "stream-time";
+    private static final String LAST_WATERMARK = "last-watermark";
+    /** Watermarks go out at most once per hour of event time: windows close at most that much later. */
+    private static final long WATERMARK_STEP_MS = 3_600_000;
+
+    private final WindowSettings windows;
+    private ProcessorContext<String, Routed> context;
+    private KeyValueStore<String, Long> clock;
+
+    FanOutProcessor(WindowSettings windows) {
+        this.windows = windows;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        this.context = context;
+        this.clock = context.getStateStore(STREAM_TIME_STORE);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedDeclaration> record) {
+        EnrichedDeclaration enriched = record.value();
+        Declaration declaration = enriched.getDeclaration();
+        long timestamp = declaration.getLodgedAt().toEpochMilli();
+        long streamTime = Math.max(get(STREAM_TIME), timestamp);
+        clock.put(STREAM_TIME, streamTime);
+        if (windows.closed(windows.startOf(timestamp), streamTime)) {
+            context.forward(record.withKey(declaration.getDeclarationId()).withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
+        } else {
+            for (Map.Entry<String, FlowContribution> flow : contributions(enriched).entrySet()) {
+                FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
+                context.forward(record.withKey(flow.getKey()).withValue(new Routed(Routed.Destination.FLOW_EVENTS, event)));
+            }
+            watchlistHits(record, enriched);
+        }
+        if (streamTime - get(LAST_WATERMARK) >= WATERMARK_STEP_MS) {
+            clock.put(LAST_WATERMARK, streamTime);
+            int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
+            FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
+                    .setStreamTime(Instant.ofEpochMilli(streamTime)).build()).build();
+            context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue(new Routed(Routed.Destination.FLOW_EVENTS, watermark)));
+        }
+    }
+
+    private long get(String key) {
+        Long value = clock.get(key);
+        return value == null ? Long.MIN_VALUE / 2 : value;
+    }
+
+    /** One contribution per flow: a declaration's items on the same dispatch, destination and HS-6 add up. */
+    private static Map<String, FlowContribution> contributions(EnrichedDeclaration enriched) {
+        Declaration d = enriched.getDeclaration();
+        Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
+        for (int i = 0; i < d.getItems().size(); i++) {
+            GoodsItem item = d.getItems().get(i);
+            EnrichedItem classified = enriched.getItems().get(i);
+            String key = FlowKeys.of(d.getCountryOfDispatch(), d.getCountryOfDestination(), item.getHsCode());
+            FlowContribution.Builder flow = flows.computeIfAbsent(key, k -> FlowContribution.newBuilder()
+                    .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt())
+                    .setExporter(d.getExporter().getName()).setImporter(d.getImporter().getName())
+                    .setValueUsd(BigDecimal.ZERO.setScale(2)).setNetMassKg(BigDecimal.ZERO.setScale(3)).setItemCount(0)
+                    .setControlled(false).setLists(new ArrayList<>()).setGoodsDescription(item.getDescription()));
+            flow.setValueUsd(flow.getValueUsd().add(item.getValueUsd()));
+            flow.setNetMassKg(flow.getNetMassKg().add(item.getNetMassKg()));
+            flow.setItemCount(flow.getItemCount() + 1);
+            for (ClassificationMatch match : classified.getMatches()) {
+                if (match.getBasis() == ClassificationBasis.LISTED) {
+                    flow.setControlled(true);
+                }
+                ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
+                        .setListVersion(match.getListVersion()).build();
+                if (!flow.getLists().contains(list)) {
+                    flow.getLists().add(list);
+                }
+            }
+            if (!classified.getMatches().isEmpty()) {
+                flow.setGoodsDescription(classified.getMatches().get(0).getDescription());
+            }
+        }
+        Map<String, FlowContribution> built = new LinkedHashMap<>();
+        flows.forEach((key, builder) -> built.put(key, builder.build()));
+        return built;
+    }
+
+    private void watchlistHits(Record<String, EnrichedDeclaration> record, EnrichedDeclaration enriched) {
+        if (enriched.getPartyMatches().isEmpty()) {
+            return;
+        }
+        Declaration d = enriched.getDeclaration();
+        FlowContribution first = contributions(enriched).values().iterator().next();
+        String firstFlow = FlowKeys.of(d.getCountryOfDispatch(), d.getCountryOfDestination(), d.getItems().get(0).getHsCode());
+        BigDecimal total = d.getItems().stream().map(GoodsItem::getValueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<ListReference> lists = new ArrayList<>();
+        enriched.getItems().forEach(item -> item.getMatches().forEach(m -> {
+            ListReference list = ListReference.newBuilder().setListId(m.getListId()).setCategory(m.getCategory()).setListVersion(m.getListVersion()).build();
+            if (!lists.contains(list)) {
+                lists.add(list);
+            }
+        }));
+        for (PartyMatch match : enriched.getPartyMatches()) {
+            var alert = AlertFactory.watchlistHit(d.getDeclarationId(), d.getLodgedAt(), FlowKeys.flow(firstFlow), total, match, lists,
+                    first.getGoodsDescription());
+            context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+        }
+    }
+
+    private RejectedRecord late(Declaration declaration, long streamTime) {
+        long windowStart = windows.startOf(declaration.getLodgedAt().toEpochMilli());
+        String message = "lodged " + declaration.getLodgedAt() + ": its window (from " + Instant.ofEpochMilli(windowStart)
+                + ") closed before stream time " + Instant.ofEpochMilli(streamTime) + " (grace " + windows.grace() + ")";
+        RecordMetadataText source = RecordMetadataText.of(context);
+        return RejectedRecord.newBuilder().setSource(source.topic()).setPartition(source.partition()).setOffset(source.offset())
+                .setRawText(declaration.getDeclarationId())
+                .setReasons(List.of(Rejection.newBuilder().setCode("LATE").setMessage(message).setField("lodgedAt").build()))
+                .setRejectedAt(declaration.getLodgedAt()).build();
+    }
+
+    /** Where the current record came from, with nulls outside a record context. */
+    private record RecordMetadataText(String topic, Integer partition, Long offset) {
+        static RecordMetadataText of(ProcessorContext<?, ?> context) {
+            return context.recordMetadata().map(m -> new RecordMetadataText(m.topic(), m.partition(), m.offset()))
+                    .orElse(new RecordMetadataText("unknown", null, null));
+        }
+    }
+}

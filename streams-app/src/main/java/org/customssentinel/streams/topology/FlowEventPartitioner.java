@@ -1,0 +1,25 @@
+package org.customssentinel.streams.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.customssentinel.avro.internal.FlowEvent;
+
+/** Contributions go to their flow's partition (murmur2 of the key, like Kafka's); watermarks go to every partition. */
+final class FlowEventPartitioner implements StreamPartitioner<String, FlowEvent> {
+
+    static final String WATERMARK_KEY = "~watermark";
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, FlowEvent value, int numPartitions) {
+        if (value.getWatermark() != null) {
+            return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
+        }
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % numPartitions));
+    }
+}

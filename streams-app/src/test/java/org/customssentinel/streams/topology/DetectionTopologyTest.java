@@ -1,0 +1,296 @@
+package org.customssentinel.streams.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertRule;
+import org.customssentinel.avro.AlertStatus;
+import org.customssentinel.avro.ClassificationBasis;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.DeclarationType;
+import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.avro.GoodsItem;
+import org.customssentinel.avro.HsClassification;
+import org.customssentinel.avro.Party;
+import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.avro.Severity;
+import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.schemas.registry.MockSchemaRegistry;
+import org.customssentinel.schemas.serde.AvroDeserializer;
+import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.serde.AvroSerializer;
+import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flows, rules and alerts with explicit event times. Windows are 7 days aligned to the epoch (they start on
+ * Thursdays); week k below starts {@code WEEK0 + k * 7 days}. Grace is one day; N = 6, M = 13.
+ */
+class DetectionTopologyTest {
+
+    private static final Instant WEEK0 = Instant.parse("2022-01-06T00:00:00Z");
+    private static final Duration WEEK = Duration.ofDays(7);
+
+    private final String scope = "detect-" + UUID.randomUUID();
+    private final Map<String, Object> serdeConfigs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+            AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    private final AtomicInteger ids = new AtomicInteger();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> declarations;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, FlowWindow> windows;
+    private TestOutputTopic<String, RejectedRecord> rejected;
+    private final AvroSerializer<Declaration> serializer = new AvroSerializer<>();
+
+    private static Instant week(int k) {
+        return WEEK0.plus(WEEK.multipliedBy(k));
+    }
+
+    private void start(RuleSettings rules) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        TopologySettings settings = new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
+                WindowSettings.weekly(), rules, 1, serdeConfigs);
+        driver = new TopologyTestDriver(SentinelTopology.build(settings), props);
+        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+        values.configure(serdeConfigs, false);
+        TestInputTopic<String, SpecificRecord> hs = driver.createInputTopic(TopologySettings.HS_CLASSIFICATIONS, new StringSerializer(), values);
+        hs.pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL").setCategory("Tier 1")
+                .setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
+                .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
+        TestInputTopic<String, SpecificRecord> watchlist = driver.createInputTopic(TopologySettings.WATCHLIST, new StringSerializer(), values);
+        watchlist.pipeInput("SAMPLE:vostok", WatchlistEntry.newBuilder().setEntryId("vostok").setName("OOO Tekhnopark Vostok")
+                .setListId("SAMPLE").setProgram("RUSSIA-EO14024").setListVersion("1").build());
+        declarations = driver.createInputTopic(TopologySettings.DECLARATIONS, new StringSerializer(), new ByteArraySerializer());
+        serializer.configure(serdeConfigs, false);
+        alerts = driver.createOutputTopic(TopologySettings.ALERTS, new StringDeserializer(), deserializer());
+        windows = driver.createOutputTopic(TopologySettings.FLOWS_WINDOWED, new StringDeserializer(), deserializer());
+        rejected = driver.createOutputTopic(TopologySettings.REJECTED, new StringDeserializer(), deserializer());
+    }
+
+    private <T> AvroDeserializer<T> deserializer() {
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
+        deserializer.configure(serdeConfigs, false);
+        return deserializer;
+    }
+
+    @AfterEach
+    void stop() {
+        if (driver != null) {
+            driver.close();
+        }
+        MockSchemaRegistry.drop(scope);
+    }
+
+    /** One declaration of {@code usd} of goods {@code hs} from {@code dispatch} to RU at {@code at}. */
+    private void declare(String dispatch, String hs, String usd, Instant at, String exporter, String importer) {
+        Declaration d = Declaration.newBuilder().setDeclarationId(String.format("D%05d", ids.incrementAndGet()))
+                .setDeclarationType(DeclarationType.IMPORT).setLodgedAt(at)
+                .setDeclarant(Party.newBuilder().setName("Broker").build())
+                .setExporter(Party.newBuilder().setName(exporter).build()).setImporter(Party.newBuilder().setName(importer).build())
+                .setCountryOfOrigin(dispatch).setCountryOfDispatch(dispatch).setCountryOfDestination("RU")
+                .setItems(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode(hs).setDescription("goods")
+                        .setQuantity(new BigDecimal("1.000")).setUnit("pcs").setNetMassKg(new BigDecimal("1.000"))
+                        .setValueUsd(new BigDecimal(usd)).build()))
+                .build();
+        declarations.pipeInput(new TestRecord<>(d.getDeclarationId(), serializer.serialize(TopologySettings.DECLARATIONS, d), at));
+    }
+
+    private void declare(String dispatch, String hs, String usd, Instant at) {
+        declare(dispatch, hs, usd, at, "Shenzhen Huaxin Electronics", "OOO Elektronnye Komponenty");
+    }
+
+    /** Weekly processors from China, {@code usd} every week from week {@code from} to {@code to}, mid-week. */
+    private void weekly(String usd, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            declare("CN", "854231", usd, week(k).plus(Duration.ofDays(3)));
+        }
+    }
+
+    /** Moves stream time on with unrelated, uncontrolled trade, closing every window that ends a day before. */
+    private void advanceTo(Instant time) {
+        declare("DE", "940360", "10.00", time);
+    }
+
+    private List<Alert> alerts(AlertRule rule) {
+        return alerts.readValuesToList().stream().filter(a -> a.getRule() == rule).toList();
+    }
+
+    @Test
+    void shouldRaiseSpikeWhenWindowReachesTenTimesBaseline() {
+        start(RuleSettings.defaults());
+        weekly("100000.00", 0, 6);
+        declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(1)));
+        assertTrue(alerts(AlertRule.SPIKE).isEmpty(), "6x is no spike yet");
+        declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(2)));
+        advanceTo(week(8).plus(Duration.ofDays(1)).plusSeconds(1));
+
+        List<Alert> spikes = alerts(AlertRule.SPIKE);
+        assertEquals(List.of(AlertStatus.PROVISIONAL, AlertStatus.FINAL), spikes.stream().map(Alert::getStatus).toList());
+        assertEquals(spikes.get(0).getAlertId(), spikes.get(1).getAlertId(), "one alert id per rule, flow and window");
+        Alert last = spikes.get(1);
+        assertEquals(new BigDecimal("1200000.00"), last.getCurrentValueUsd());
+        assertEquals(new BigDecimal("100000.00"), last.getBaselineValueUsd());
+        assertEquals(12.0, last.getRatio(), 1e-9);
+        assertEquals(week(7), last.getWindowStart());
+        assertEquals(6, last.getPreviousWindowTotals().size());
+        assertEquals(Severity.HIGH, last.getSeverity());
+        assertEquals("CN→RU 854231 processors and controllers (CHPL Tier 1): $1.20M in week of 2022-02-24, 12.0× the 6-week median $100k",
+                last.getSummary());
+        assertEquals("Shenzhen Huaxin Electronics", last.getTopParties().get(0).getName());
+    }
+
+    @Test
+    void shouldStayQuietBelowTheFloorOrTheRatio() {
+        start(RuleSettings.defaults());
+        for (int k = 0; k <= 6; k++) {
+            declare("CN", "854231", "5000.00", week(k).plus(Duration.ofDays(3)));
+            declare("AM", "854231", "100000.00", week(k).plus(Duration.ofDays(3)));
+        }
+        declare("CN", "854231", "60000.00", week(7).plus(Duration.ofDays(1)));
+        declare("AM", "854231", "900000.00", week(7).plus(Duration.ofDays(1)));
+        advanceTo(week(9));
+        assertTrue(alerts.readValuesToList().isEmpty(), "12x under the $100k floor, and 9x above it, raise nothing");
+    }
+
+    @Test
+    void shouldCountEmptyWindowsAsZeroAndCallAnUnprecedentedFlowNew() {
+        start(RuleSettings.defaults());
+        advanceTo(week(0));
+        declare("CN", "854231", "500000.00", week(2).plus(Duration.ofDays(1)));
+        declare("CN", "854231", "500000.00", week(5).plus(Duration.ofDays(1)));
+        declare("AM", "854231", "300000.00", week(8).plus(Duration.ofDays(1)));
+        declare("CN", "854231", "1000000.00", week(8).plus(Duration.ofDays(2)));
+        declare("AM", "940360", "300000.00", week(8).plus(Duration.ofDays(2)));
+        advanceTo(week(10));
+
+        List<Alert> all = alerts.readValuesToList();
+        List<String> finals = all.stream().filter(a -> a.getStatus() == AlertStatus.FINAL && a.getRule() == AlertRule.NEW_CONTROLLED_FLOW)
+                .map(a -> a.getFlow().getDispatchCountry() + " " + a.getFlow().getHsCode()).sorted().toList();
+        assertEquals(List.of("AM 854231", "CN 854231"), finals,
+                "median of 0,0,500k,0,0,500k is 0: both are new; the uncontrolled furniture is not");
+        assertTrue(all.stream().noneMatch(a -> a.getRule() == AlertRule.SPIKE));
+    }
+
+    @Test
+    void shouldRaiseNothingDuringWarmUp() {
+        start(RuleSettings.defaults());
+        weekly("100000.00", 0, 1);
+        declare("CN", "854231", "5000000.00", week(2).plus(Duration.ofDays(1)));
+        declare("AM", "854231", "5000000.00", week(5).plus(Duration.ofDays(1)));
+        advanceTo(week(7));
+        assertTrue(alerts.readValuesToList().isEmpty(), "windows starting within 6 weeks of the first record raise nothing");
+    }
+
+    @Test
+    void shouldRaiseSurgeAgainstTheSameWeeksAYearEarlier() {
+        start(RuleSettings.defaults());
+        weekly("100000.00", 0, 12);
+        weekly("1100000.00", 52, 66);
+        advanceTo(week(68));
+        List<Alert> surges = alerts(AlertRule.SURGE);
+        assertEquals(2, surges.size(), "at most one per 13 windows: " + surges.stream().map(Alert::getSummary).toList());
+        Alert first = surges.get(0);
+        assertEquals(AlertStatus.FINAL, first.getStatus());
+        assertEquals(week(53), first.getWindowEnd());
+        assertEquals(new BigDecimal("1100000.00"), first.getCurrentValueUsd());
+        assertEquals(new BigDecimal("100000.00"), first.getBaselineValueUsd());
+        assertEquals(week(66), surges.get(1).getWindowEnd(), "13 windows after the first");
+        assertEquals(new BigDecimal("14300000.00"), surges.get(1).getCurrentValueUsd());
+        assertEquals(new BigDecimal("1200000.00"), surges.get(1).getBaselineValueUsd());
+        assertTrue(surges.get(1).getSummary().contains("in the 13 weeks to 2023-04-13, 11.9× the same weeks a year earlier ($1.20M)"),
+                surges.get(1).getSummary());
+    }
+
+    @Test
+    void shouldRaiseSurgeAgainstAReferencePeriod() {
+        start(RuleSettings.defaults().withSurgeReference(new ReferencePeriod(week(0), week(10))));
+        weekly("100000.00", 0, 9);
+        weekly("1100000.00", 10, 22);
+        advanceTo(week(24));
+        List<Alert> surges = alerts(AlertRule.SURGE);
+        assertEquals(1, surges.size());
+        Alert surge = surges.get(0);
+        assertEquals(week(22), surge.getWindowEnd(), "13 weeks to week 21: 100k + 12 x 1.1M = 13.3M, 10.2x of 13 x 100k");
+        assertEquals(new BigDecimal("13300000.00"), surge.getCurrentValueUsd());
+        assertEquals(new BigDecimal("1300000.00"), surge.getBaselineValueUsd());
+        assertTrue(surge.getSummary().contains("the 2022-01-06/2022-03-17 average"), surge.getSummary());
+    }
+
+    @Test
+    void shouldUpdateAWindowWithinGraceAndRejectLaterRecordsAsLate() {
+        start(RuleSettings.defaults());
+        declare("CN", "854231", "1000.00", week(0).plus(Duration.ofDays(1)));
+        declare("CN", "854231", "1000.00", week(1).plus(Duration.ofHours(12)));
+        declare("CN", "854231", "500.00", week(0).plus(Duration.ofDays(6)));
+        declare("CN", "854231", "1000.00", week(1).plus(Duration.ofDays(1)).plusSeconds(1));
+        declare("CN", "854231", "700.00", week(0).plus(Duration.ofDays(2)));
+
+        RejectedRecord late = rejected.readValue();
+        assertEquals("LATE", late.getReasons().get(0).getCode());
+        assertEquals("D00005", late.getRawText());
+        assertTrue(rejected.isEmpty());
+        FlowWindow week0 = windows.readValuesToList().stream().filter(w -> w.getWindowStart().equals(week(0)) && w.getClosed())
+                .findFirst().orElseThrow();
+        assertEquals(new BigDecimal("1500.00"), week0.getTotalValueUsd(), "the record within grace counted, the late one not");
+        assertEquals(2, week0.getDeclarationCount());
+    }
+
+    @Test
+    void shouldEmitEachFinalAlertOnce() {
+        start(RuleSettings.defaults());
+        weekly("100000.00", 0, 6);
+        declare("CN", "854231", "1500000.00", week(7).plus(Duration.ofDays(1)));
+        advanceTo(week(9));
+        advanceTo(week(12));
+        advanceTo(week(20));
+        assertEquals(1, alerts(AlertRule.SPIKE).stream().filter(a -> a.getStatus() == AlertStatus.FINAL).count());
+    }
+
+    @Test
+    void shouldRaiseAWatchlistHitPerDeclarationAndEntry() {
+        start(RuleSettings.defaults());
+        declare("CN", "854231", "412500.00", week(0), "Shenzhen Huaxin Electronics", "Tekhnopark Vostok LLC");
+        List<Alert> hits = alerts(AlertRule.WATCHLIST_HIT);
+        assertEquals(1, hits.size());
+        assertEquals(Severity.CRITICAL, hits.get(0).getSeverity(), "a watch-listed party buying listed goods");
+        assertEquals("Importer \"Tekhnopark Vostok LLC\" matches SAMPLE entry \"OOO Tekhnopark Vostok\" (RUSSIA-EO14024) on declaration"
+                + " D00001: CN→RU 854231 processors and controllers (CHPL Tier 1), $413k", hits.get(0).getSummary());
+    }
+
+    @Test
+    void shouldNameEveryProcessorStoreAndTopic() {
+        Topology topology = SentinelTopology.build(new TopologySettings(TopologySettings.Topics.defaults("x"), ClassificationMode.LATEST,
+                WindowSettings.weekly(), RuleSettings.defaults(), 1, serdeConfigs));
+        String description = topology.describe().toString();
+        assertFalse(description.contains("KSTREAM-") || description.contains("KTABLE-") || description.contains("-repartition"),
+                "generated names would change with the topology and lose state on upgrade:\n" + description);
+    }
+}
