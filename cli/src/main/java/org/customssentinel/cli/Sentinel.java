@@ -1,5 +1,6 @@
 package org.customssentinel.cli;
 
+import org.customssentinel.cli.alerts.AlertsCommand;
 import org.customssentinel.cli.bench.BenchProduceCommand;
 import org.customssentinel.cli.check.CheckCommand;
 import org.customssentinel.cli.generate.GenerateCommand;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, BenchProduceCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, StreamsCommand.class, AlertsCommand.class, BenchProduceCommand.class, CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 
     @CommandLine.Spec

@@ -61,6 +61,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", String.valueOf(replication))
                 .setConfigProp("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)))
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Replays carry event times years back: time-based retention would delete them as segments roll.
+                .setConfigProp("log.retention.ms", "-1")
                 .build();
         try {
             cluster.format();

@@ -74,10 +74,12 @@ final class Scenarios {
             "Xiamen Oriental Semicon Trading Co., Ltd.", "Beijing Zhongke Xinda Trading Co., Ltd.", "Shanghai Dongfang Industrial Supply Co., Ltd.");
     private static final List<String> CN_MACHINE_EXPORTERS = List.of("Dalian Haitong Machine Tool Import & Export Co., Ltd.",
             "Ningbo Kaiyuan CNC Equipment Co., Ltd.", "Suzhou Jinrui Precision Machinery Co., Ltd.", "Shandong Luxin Heavy Industry Co., Ltd.");
-    private static final List<String> RU_IMPORTERS = List.of("OOO Elektronnye Komponenty", "OOO Tekhnopark Vostok",
-            "AO Mikrosistemy Ural", "OOO Intekh Postavka", "AO Radiopribor Sever", "OOO Avangard Trade", "OOO Volga Instrument");
-    private static final List<String> RU_MACHINE_IMPORTERS = List.of("OOO Promstanok", "OOO Sibirskaya Stanko Kompaniya",
-            "AO Uralmash Komplekt", "OOO Severnaya Logistika");
+    // Watch-listed parties (see watchlist-sample.csv) come last: Zipf weights make them occasional, as such parties are.
+    private static final List<String> RU_IMPORTERS = List.of("OOO Elektronnye Komponenty", "AO Mikrosistemy Ural",
+            "OOO Intekh Postavka", "OOO Avangard Trade", "OOO Volga Instrument", "OOO Severo-Zapadny Import", "OOO Kama Elektronika",
+            "OOO Baltiyskaya Torgovaya Kompaniya", "AO Radiopribor Sever", "OOO Tekhnopark Vostok");
+    private static final List<String> RU_MACHINE_IMPORTERS = List.of("OOO Promstanok", "AO Uralmash Komplekt",
+            "OOO Severnaya Logistika", "OOO Tulskiy Instrument", "OOO Sibirskaya Stanko Kompaniya");
 
     private Scenarios() {
     }
@@ -118,11 +120,11 @@ final class Scenarios {
                         CN_MACHINE_EXPORTERS, RU_MACHINE_IMPORTERS, List.of(RAIL, ROAD), "RU10702070"),
                 flow('A', "AM", "RU", List.of(INTEGRATED_CIRCUITS.get(0).withShare(0.5), INTEGRATED_CIRCUITS.get(3).withShare(0.5)),
                         profile(Profiles::amRuIntegratedCircuits, held), 40_000,
-                        List.of("Ararat Microline LLC", "Yerevan Tech Distribution LLC", "Shirak Electronics CJSC"),
+                        List.of("Yerevan Tech Distribution LLC", "Shirak Electronics CJSC", "Ararat Microline LLC"),
                         RU_IMPORTERS, List.of(ROAD), "RU10801020"),
                 flow('K', "KG", "RU", KYRGYZ_CHPL,
                         profile(m -> Profiles.kgRuAllExports(m) * Profiles.kgRuChplShare(m), held), 25_000,
-                        List.of("Ala-Too Bridge Trade LLC", "Tien Shan Logistics LLC", "Chui Valley Trading LLC"),
+                        List.of("Tien Shan Logistics LLC", "Chui Valley Trading LLC", "Osh Commerce Group LLC", "Ala-Too Bridge Trade LLC"),
                         RU_IMPORTERS, List.of(ROAD, RAIL), "RU10508010"),
                 flow('G', "KG", "RU", KYRGYZ_BACKGROUND,
                         profile(m -> Profiles.kgRuAllExports(m) * (1 - Profiles.kgRuChplShare(m)), held), 60_000,
@@ -135,7 +137,7 @@ final class Scenarios {
                         List.of("Pacific Crest Electronics (HK) Ltd", "Kowloon Semiconductor Supply Ltd", "Harbour Link Trading Co. Ltd"),
                         RU_IMPORTERS, List.of(AIR), "RU10005030"),
                 flow('T', "TR", "RU", TURKISH_MIX, profile(m -> Profiles.rampFrom2022(m, 1e6, 5e6, 5e6), held), 12_000,
-                        List.of("Bosphorus Elektronik Dis Ticaret A.S.", "Anatolia Rulman Sanayi Ltd. Sti.", "Marmara Telekom Ticaret A.S."),
+                        List.of("Anatolia Rulman Sanayi Ltd. Sti.", "Marmara Telekom Ticaret A.S.", "Ege Dis Ticaret Ltd. Sti.", "Bosphorus Elektronik Dis Ticaret A.S."),
                         RU_IMPORTERS, List.of(SEA, ROAD), "RU10317100"),
                 flow('E', "AE", "RU", EMIRATI_MIX, profile(m -> Profiles.rampFrom2022(m, 0.8e6, 6e6, 6e6), held), 10_000,
                         List.of("Jebel Ali Aero Parts FZCO", "Desert Star Electronics LLC", "Falcon Gulf General Trading FZE"),

@@ -18,6 +18,10 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /**
  * Creates the topics a component reads or writes when they are absent, so any component may start first.
  * Waits at most {@code timeout} for Kafka; failures say which broker and which topic.
+ *
+ * <p>Records carry their event time (a declaration's lodged time, years back in a replay), so time-based retention
+ * would delete a replay as soon as its segments roll: topics created here keep records without a time limit
+ * ({@code retention.ms=-1}) unless their configs say otherwise; compacted topics keep their latest values anyway.
  */
 public final class TopicProvisioner {
 
@@ -44,7 +48,9 @@ public final class TopicProvisioner {
             List<NewTopic> absent = new ArrayList<>();
             topics.forEach((name, topicConfigs) -> {
                 if (!existing.contains(name)) {
-                    absent.add(new NewTopic(name, partitions, replicationFactor).configs(topicConfigs));
+                    Map<String, String> configs = new HashMap<>(topicConfigs);
+                    configs.putIfAbsent("retention.ms", "-1");
+                    absent.add(new NewTopic(name, partitions, replicationFactor).configs(configs));
                 }
             });
             for (var result : admin.createTopics(absent).values().entrySet()) {

@@ -1,0 +1,36 @@
+package org.customssentinel.cli.alerts;
+
+import java.util.Locale;
+
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertRule;
+
+/** Alerts as fixed columns that fit a 120-column terminal; the summary takes what is left. */
+final class AlertTable {
+
+    private static final int WIDTH = 120;
+    private static final String FORMAT = "%-10s %-8s %-19s %-11s %-22s ";
+
+    private AlertTable() {
+    }
+
+    static String header() {
+        return fit(String.format(Locale.ROOT, FORMAT, "WINDOW", "SEVERITY", "RULE", "STATUS", "FLOW") + "SUMMARY");
+    }
+
+    static String row(Alert alert) {
+        String flow = alert.getFlow().getDispatchCountry() + "->" + alert.getFlow().getDestinationCountry() + " " + alert.getFlow().getHsCode();
+        String summary = alert.getSummary();
+        int colon = summary.indexOf(": ");
+        // The flow is in its own column; the summary's own flow prefix would only repeat it.
+        if (colon > 0 && alert.getRule() != AlertRule.WATCHLIST_HIT) {
+            summary = summary.substring(colon + 2);
+        }
+        return fit(String.format(Locale.ROOT, FORMAT, alert.getWindowStart().toString().substring(0, 10), alert.getSeverity(),
+                alert.getRule(), alert.getStatus(), flow) + summary);
+    }
+
+    private static String fit(String line) {
+        return line.length() <= WIDTH ? line : line.substring(0, WIDTH - 1) + "…";
+    }
+}
