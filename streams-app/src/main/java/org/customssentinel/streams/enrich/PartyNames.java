@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,9 @@ public final class PartyNames {
             "gmbh", "ag", "kg", "ohg", "ug", "sas", "sa", "sarl", "sarlu", "bv", "nv", "spa", "srl",
             "as", "sti", "fze", "fzco", "fzc", "fzllc", "dmcc", "pte", "pvt", "bhd", "sdn", "kft", "sro", "oy", "ab");
 
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^\\p{Alnum}]+");
+
     private PartyNames() {
     }
 
@@ -28,12 +32,12 @@ public final class PartyNames {
         if (name == null) {
             return "";
         }
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String plain = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
         // Letters that are not a base letter plus accent, so NFD leaves them: Turkish dotless i, Polish l, ...
         plain = plain.replace('ı', 'i').replace('ł', 'l').replace('Ł', 'L').replace('ø', 'o').replace('Ø', 'O')
                 .replace('đ', 'd').replace('Đ', 'D').replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE");
         // Dots go before splitting so that L.L.C. and Co. become llc and co.
-        String words = plain.toLowerCase(Locale.ROOT).replace(".", "").replaceAll("[^\\p{Alnum}]+", " ").trim();
+        String words = NON_ALNUM.matcher(plain.toLowerCase(Locale.ROOT).replace(".", "")).replaceAll(" ").trim();
         return Arrays.stream(words.split(" "))
                 .filter(word -> !word.isEmpty() && !LEGAL_FORMS.contains(word))
                 .collect(Collectors.joining(" "));

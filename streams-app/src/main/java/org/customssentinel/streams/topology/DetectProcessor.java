@@ -44,6 +44,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     static final String HISTORY_STORE = "flow-history";
     static final String CLOCK_STORE = "detector-clock";
     private static final String FIRST_SEEN = "first-seen";
+    private static final String CLOSED_THROUGH = "closed-through";
     private static final int TOP_PARTIES = 5;
     private static final int SAMPLES = 10;
 
@@ -162,6 +163,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             return;
         }
         long lastClosable = watermark - windows.sizeMs() - windows.grace().toMillis();
+        // Scan only when the watermark has crossed another window boundary since the last scan.
+        long closedThrough = windows.startOf(lastClosable);
+        Long previous = clock.get(CLOSED_THROUGH);
+        if (previous != null && previous >= closedThrough) {
+            return;
+        }
+        clock.put(CLOSED_THROUGH, closedThrough);
         List<KeyValue<String, WindowAccumulator>> closing = new ArrayList<>();
         try (KeyValueIterator<String, WindowAccumulator> due = open.range("", FlowKeys.windowKeyUpTo(lastClosable))) {
             due.forEachRemaining(closing::add);

@@ -38,8 +38,6 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     static final String STREAM_TIME_STORE = "fan-out-stream-time";
     private static final String STREAM_TIME = "stream-time";
     private static final String LAST_WATERMARK = "last-watermark";
-    /** Watermarks go out at most once per hour of event time: windows close at most that much later. */
-    private static final long WATERMARK_STEP_MS = 3_600_000;
 
     private final WindowSettings windows;
     private ProcessorContext<String, Routed> context;
@@ -71,13 +69,19 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             }
             watchlistHits(record, enriched);
         }
-        if (streamTime - get(LAST_WATERMARK) >= WATERMARK_STEP_MS) {
+        // A watermark matters only when it lets another window close: send one per window boundary, not per record.
+        if (closableBy(streamTime) > closableBy(get(LAST_WATERMARK))) {
             clock.put(LAST_WATERMARK, streamTime);
             int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
             FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
                     .setStreamTime(Instant.ofEpochMilli(streamTime)).build()).build();
             context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue(new Routed(Routed.Destination.FLOW_EVENTS, watermark)));
         }
+    }
+
+    /** How many windows (counted from the epoch) have closed by stream time {@code time}. */
+    private long closableBy(long time) {
+        return Math.floorDiv(time - windows.grace().toMillis(), windows.sizeMs());
     }
 
     private long get(String key) {
