@@ -143,10 +143,14 @@ public final class ScenarioGenerator {
         double usualWeekly = flow.monthlyUsd().applyAsDouble(month) * goods.share() / shareTotal * 7 / month.lengthOfMonth();
         double value = usualWeekly * spike.multiple();
         SplittableRandom random = new SplittableRandom(mix(seed, 'S', index));
-        int count = Math.max(3, (int) Math.round(value / flow.meanDeclarationUsd() * scale));
+        // A new intermediary ships in bulk: consignments ten times the flow's usual size.
+        int count = Math.max(3, (int) Math.round(value / (10 * flow.meanDeclarationUsd()) * scale));
         List<LocalDate> days = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            days.add(spike.weekStart().plusDays(random.nextInt(5)));
+        while (days.size() < count) {
+            LocalDate day = spike.weekStart().plusDays(random.nextInt(7));
+            if (day.getDayOfWeek().getValue() <= DayOfWeek.FRIDAY.getValue()) {
+                days.add(day);
+            }
         }
         return declarations(flow, List.of(goods), List.of(spike.exporter()), days, value, month, "S" + index, random);
     }

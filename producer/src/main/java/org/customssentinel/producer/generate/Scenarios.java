@@ -74,12 +74,13 @@ final class Scenarios {
             "Xiamen Oriental Semicon Trading Co., Ltd.", "Beijing Zhongke Xinda Trading Co., Ltd.", "Shanghai Dongfang Industrial Supply Co., Ltd.");
     private static final List<String> CN_MACHINE_EXPORTERS = List.of("Dalian Haitong Machine Tool Import & Export Co., Ltd.",
             "Ningbo Kaiyuan CNC Equipment Co., Ltd.", "Suzhou Jinrui Precision Machinery Co., Ltd.", "Shandong Luxin Heavy Industry Co., Ltd.");
-    // Watch-listed parties (see watchlist-sample.csv) come last: Zipf weights make them occasional, as such parties are.
+    // Watch-listed parties (watchlist-sample.csv) trade only through the planted spikes: a listed name on every tenth
+    // declaration would bury ops in WATCHLIST_HITs that real listed parties, trading through fronts, do not cause.
     private static final List<String> RU_IMPORTERS = List.of("OOO Elektronnye Komponenty", "AO Mikrosistemy Ural",
             "OOO Intekh Postavka", "OOO Avangard Trade", "OOO Volga Instrument", "OOO Severo-Zapadny Import", "OOO Kama Elektronika",
-            "OOO Baltiyskaya Torgovaya Kompaniya", "AO Radiopribor Sever", "OOO Tekhnopark Vostok");
+            "OOO Baltiyskaya Torgovaya Kompaniya");
     private static final List<String> RU_MACHINE_IMPORTERS = List.of("OOO Promstanok", "AO Uralmash Komplekt",
-            "OOO Severnaya Logistika", "OOO Tulskiy Instrument", "OOO Sibirskaya Stanko Kompaniya");
+            "OOO Severnaya Logistika", "OOO Tulskiy Instrument");
 
     private Scenarios() {
     }
@@ -97,9 +98,10 @@ final class Scenarios {
         List<FlowSpec> flows = new ArrayList<>(controlledFlows(false));
         flows.addAll(background());
         List<Spike> spikes = List.of(
-                new Spike('H', "854231", LocalDate.of(2022, 9, 12), 12, "Grand Meridian Components Ltd"),
-                new Spike('E', "880730", LocalDate.of(2022, 11, 14), 15, "Falcon Gulf General Trading FZE"),
-                new Spike('T', "848210", LocalDate.of(2023, 5, 8), 12, "Kapadokya Lojistik Ltd. Sti."));
+                // Thursdays: trade-flow windows are aligned to the epoch, a Thursday, so each burst fills one window.
+                new Spike('H', "854231", LocalDate.of(2022, 9, 15), 12, "Grand Meridian Components Ltd"),
+                new Spike('E', "880730", LocalDate.of(2022, 11, 17), 15, "Falcon Gulf General Trading FZE"),
+                new Spike('T', "848210", LocalDate.of(2023, 5, 11), 12, "Kapadokya Lojistik Ltd. Sti."));
         return new Scenario("chpl-surge", "controlled goods into Russia 2021-2023 (tenfold rises, new flows, short spikes)"
                 + " beside steady background trade", LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, spikes);
     }
@@ -120,11 +122,11 @@ final class Scenarios {
                         CN_MACHINE_EXPORTERS, RU_MACHINE_IMPORTERS, List.of(RAIL, ROAD), "RU10702070"),
                 flow('A', "AM", "RU", List.of(INTEGRATED_CIRCUITS.get(0).withShare(0.5), INTEGRATED_CIRCUITS.get(3).withShare(0.5)),
                         profile(Profiles::amRuIntegratedCircuits, held), 40_000,
-                        List.of("Yerevan Tech Distribution LLC", "Shirak Electronics CJSC", "Ararat Microline LLC"),
+                        List.of("Yerevan Tech Distribution LLC", "Shirak Electronics CJSC", "Gyumri Components LLC"),
                         RU_IMPORTERS, List.of(ROAD), "RU10801020"),
                 flow('K', "KG", "RU", KYRGYZ_CHPL,
                         profile(m -> Profiles.kgRuAllExports(m) * Profiles.kgRuChplShare(m), held), 25_000,
-                        List.of("Tien Shan Logistics LLC", "Chui Valley Trading LLC", "Osh Commerce Group LLC", "Ala-Too Bridge Trade LLC"),
+                        List.of("Tien Shan Logistics LLC", "Chui Valley Trading LLC", "Osh Commerce Group LLC"),
                         RU_IMPORTERS, List.of(ROAD, RAIL), "RU10508010"),
                 flow('G', "KG", "RU", KYRGYZ_BACKGROUND,
                         profile(m -> Profiles.kgRuAllExports(m) * (1 - Profiles.kgRuChplShare(m)), held), 60_000,
@@ -137,10 +139,10 @@ final class Scenarios {
                         List.of("Pacific Crest Electronics (HK) Ltd", "Kowloon Semiconductor Supply Ltd", "Harbour Link Trading Co. Ltd"),
                         RU_IMPORTERS, List.of(AIR), "RU10005030"),
                 flow('T', "TR", "RU", TURKISH_MIX, profile(m -> Profiles.rampFrom2022(m, 1e6, 5e6, 5e6), held), 12_000,
-                        List.of("Anatolia Rulman Sanayi Ltd. Sti.", "Marmara Telekom Ticaret A.S.", "Ege Dis Ticaret Ltd. Sti.", "Bosphorus Elektronik Dis Ticaret A.S."),
+                        List.of("Anatolia Rulman Sanayi Ltd. Sti.", "Marmara Telekom Ticaret A.S.", "Ege Dis Ticaret Ltd. Sti."),
                         RU_IMPORTERS, List.of(SEA, ROAD), "RU10317100"),
                 flow('E', "AE", "RU", EMIRATI_MIX, profile(m -> Profiles.rampFrom2022(m, 0.8e6, 6e6, 6e6), held), 10_000,
-                        List.of("Jebel Ali Aero Parts FZCO", "Desert Star Electronics LLC", "Falcon Gulf General Trading FZE"),
+                        List.of("Jebel Ali Aero Parts FZCO", "Desert Star Electronics LLC", "Sharjah Link Trading LLC"),
                         RU_IMPORTERS, List.of(AIR, SEA), "RU10005030"));
     }
 

@@ -101,7 +101,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void shouldPlantTheHongKongProcessorSpikeAtTwelveTimesAnOrdinaryWeek() {
-        LocalDate spikeWeek = LocalDate.of(2022, 9, 12);
+        LocalDate spikeWeek = LocalDate.of(2022, 9, 15);
         double spike = total("HK", hs("854231"), spikeWeek, spikeWeek.plusWeeks(1));
         List<Double> before = new ArrayList<>();
         for (int w = 1; w <= 6; w++) {

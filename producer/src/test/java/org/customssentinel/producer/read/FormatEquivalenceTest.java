@@ -32,7 +32,7 @@ class FormatEquivalenceTest {
     @Test
     void shouldReadTheSameDeclarationsFromCsvAndJsonLines() throws IOException {
         List<Declaration> written = new ArrayList<>();
-        ScenarioGenerator.create("chpl-surge", 7, LocalDate.of(2022, 9, 12), LocalDate.of(2022, 9, 14), 0.3)
+        ScenarioGenerator.create("chpl-surge", 7, LocalDate.of(2022, 9, 15), LocalDate.of(2022, 9, 17), 0.3)
                 .declarations().forEachRemaining(written::add);
         assertTrue(written.size() > 50, "a few days of a scenario: " + written.size());
 

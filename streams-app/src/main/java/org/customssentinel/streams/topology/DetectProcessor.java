@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -136,14 +138,26 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
             acc.setGoodsDescription(c.getGoodsDescription());
         }
-        Baseline baseline = baseline(flowKey, start, true);
+        Baseline baseline = baseline(flowKey, start);
         setBaseline(w, baseline);
-        provisional(flowKey, acc, baseline, record);
+        if (previousWindowsClosed(start)) {
+            provisional(acc, baseline, record.timestamp(), record.headers());
+        }
         open.put(key, acc);
         forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, record.timestamp());
     }
 
-    private void provisional(String flowKey, WindowAccumulator acc, Baseline baseline, Record<String, FlowEvent> record) {
+    /**
+     * PROVISIONAL alerts need the baseline's windows closed: while one is still open (within its grace, or waiting for
+     * a slower input partition) its total is partial, and a partial baseline would raise alerts the final figures
+     * do not bear out. Totals only grow, so with a final baseline a PROVISIONAL is always followed by its FINAL.
+     */
+    private boolean previousWindowsClosed(long windowStart) {
+        Long closedThrough = clock.get(CLOSED_THROUGH);
+        return closedThrough != null && closedThrough >= windowStart - windows.sizeMs();
+    }
+
+    private void provisional(WindowAccumulator acc, Baseline baseline, long timestamp, Headers headers) {
         FlowWindow w = acc.getWindow();
         if (!eligible(w.getWindowStart().toEpochMilli())) {
             return;
@@ -153,7 +167,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
                 acc.getProvisionalRules().add(rule.name());
                 Alert alert = AlertFactory.windowAlert(rule, AlertStatus.PROVISIONAL, w, baseline, acc.getLists(),
                         acc.getGoodsDescription(), rules.baselineWindows());
-                forward(record, alert.getAlertId(), Routed.Destination.ALERTS, alert, record.timestamp());
+                context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
             }
         }
     }
@@ -185,7 +199,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         String flowKey = FlowKeys.key(w.getFlow());
         long start = w.getWindowStart().toEpochMilli();
         long end = w.getWindowEnd().toEpochMilli();
-        Baseline baseline = baseline(flowKey, start, false);
+        Baseline baseline = baseline(flowKey, start);
         setBaseline(w, baseline);
         w.setClosed(true);
         Record<String, Routed> out = new Record<>(flowKey, null, end);
@@ -210,6 +224,15 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         // Avro's arrays cannot remove through an iterator: keep the recent totals in a new list.
         past.setTotals(new ArrayList<>(past.getTotals().stream().filter(t -> t.getWindowStart().toEpochMilli() >= keepFrom).toList()));
         history.put(flowKey, past);
+        // The next window may have crossed a threshold while this one was open: with this baseline final, look again.
+        String nextKey = FlowKeys.windowKey(end, flowKey);
+        WindowAccumulator next = open.get(nextKey);
+        if (next != null) {
+            Baseline nextBaseline = baseline(flowKey, end);
+            setBaseline(next.getWindow(), nextBaseline);
+            provisional(next, nextBaseline, end, new RecordHeaders());
+            open.put(nextKey, next);
+        }
     }
 
     private void surge(String flowKey, FlowHistory past, WindowAccumulator acc, Record<String, Routed> out) {
@@ -276,19 +299,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         return firing;
     }
 
-    /** The previous N window totals, oldest first; open windows count with their running totals when asked. */
-    private Baseline baseline(String flowKey, long start, boolean includeOpen) {
+    /** The previous N closed window totals, oldest first; a window without declarations counts as 0. */
+    private Baseline baseline(String flowKey, long start) {
         FlowHistory past = history.get(flowKey);
         Map<Long, BigDecimal> totals = past == null ? Map.of() : totals(past);
         List<BigDecimal> previous = new ArrayList<>();
         for (int k = rules.baselineWindows(); k >= 1; k--) {
-            long s = start - k * windows.sizeMs();
-            BigDecimal total = totals.get(s);
-            if (total == null && includeOpen) {
-                WindowAccumulator running = open.get(FlowKeys.windowKey(s, flowKey));
-                total = running == null ? null : running.getWindow().getTotalValueUsd();
-            }
-            previous.add(total == null ? BigDecimal.ZERO.setScale(2) : total);
+            previous.add(totals.getOrDefault(start - k * windows.sizeMs(), BigDecimal.ZERO.setScale(2)));
         }
         return new Baseline(previous);
     }
