@@ -23,19 +23,27 @@ public final class ReferenceLoader {
     public static final String WATCHLIST_TOPIC = "customs.reference.watchlist";
 
     private final PublishConfig config;
+    private final String hsTopic;
+    private final String watchlistTopic;
 
     public ReferenceLoader(PublishConfig config) {
+        this(config, HS_TOPIC, WATCHLIST_TOPIC);
+    }
+
+    public ReferenceLoader(PublishConfig config, String hsTopic, String watchlistTopic) {
         this.config = config;
+        this.hsTopic = hsTopic;
+        this.watchlistTopic = watchlistTopic;
     }
 
     /** Sends both lists (either may be empty) and waits until Kafka has them all. */
     public void load(List<HsClassification> classifications, List<WatchlistEntry> watchlist) {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(HS_TOPIC, Map.of("cleanup.policy", "compact"));
-        topics.put(WATCHLIST_TOPIC, Map.of("cleanup.policy", "compact"));
+        topics.put(hsTopic, Map.of("cleanup.policy", "compact"));
+        topics.put(watchlistTopic, Map.of("cleanup.policy", "compact"));
         Preflight.ensureTopics(config, topics);
-        Preflight.registerSchemas(config, Map.of(HS_TOPIC, HsClassification.getClassSchema(),
-                WATCHLIST_TOPIC, WatchlistEntry.getClassSchema()));
+        Preflight.registerSchemas(config, Map.of(hsTopic, HsClassification.getClassSchema(),
+                watchlistTopic, WatchlistEntry.getClassSchema()));
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback onFailure = (metadata, error) -> {
             if (error != null) {
@@ -44,10 +52,10 @@ public final class ReferenceLoader {
         };
         try (KafkaProducer<String, SpecificRecord> producer = RecordProducers.create(config)) {
             for (HsClassification entry : classifications) {
-                producer.send(new ProducerRecord<>(HS_TOPIC, HsClassificationReader.key(entry), entry), onFailure);
+                producer.send(new ProducerRecord<>(hsTopic, HsClassificationReader.key(entry), entry), onFailure);
             }
             for (WatchlistEntry entry : watchlist) {
-                producer.send(new ProducerRecord<>(WATCHLIST_TOPIC, WatchlistReader.key(entry), entry), onFailure);
+                producer.send(new ProducerRecord<>(watchlistTopic, WatchlistReader.key(entry), entry), onFailure);
             }
             producer.flush();
             if (failure.get() != null) {
