@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,12 +87,37 @@ class ScenarioDetectionIT {
     }
 
     @Test
+    void shouldRaiseTheSameFinalAlertsOnASecondReplay() throws Exception {
+        Replay first = publish("chpl-surge");
+        List<Alert> once = run(first, "first");
+        List<Alert> again = run(first, "second");
+        assertEquals(finalFigures(once), finalFigures(again), "same ids, same figures, whatever the interleaving");
+        assertTrue(finalFigures(once).size() > 40, "a real comparison: " + finalFigures(once).size());
+    }
+
+    /** FINAL alerts by id, with the figures that must not change between replays. */
+    private static Map<String, String> finalFigures(List<Alert> alerts) {
+        Map<String, String> figures = new TreeMap<>();
+        alerts.stream().filter(a -> a.getStatus() == AlertStatus.FINAL).forEach(a -> figures.put(a.getAlertId(),
+                a.getRule() + " " + a.getCurrentValueUsd() + " " + a.getBaselineValueUsd() + " " + a.getRatio() + " " + a.getSummary()));
+        return figures;
+    }
+
+    @Test
     void shouldRaiseNothingOnSteadyTrade() throws Exception {
         List<Alert> alerts = replay("steady");
         assertEquals(List.of(), alerts.stream().map(Alert::getSummary).toList());
     }
 
+    /** A scenario published to topics of its own. */
+    private record Replay(String prefix, TopologySettings.Topics topics, Map<String, Object> clients) {
+    }
+
     private List<Alert> replay(String scenario) throws Exception {
+        return run(publish(scenario), "app");
+    }
+
+    private Replay publish(String scenario) throws Exception {
         String prefix = scenario + "." + UUID.randomUUID().toString().substring(0, 6) + ".";
         Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
         TopologySettings.Topics topics = TopologySettings.Topics.prefixed(prefix);
@@ -105,10 +131,21 @@ class ScenarioDetectionIT {
         // Reference data before the start: the global stores are complete once the app runs.
         new ReferenceLoader(PublishConfig.defaults(clients), topics.hsClassifications(), topics.watchlist())
                 .load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+        return new Replay(prefix, topics, clients);
+    }
+
+    /** Runs a fresh app (its own id, state and outputs) over a published replay; returns its alerts. */
+    private List<Alert> run(Replay replay, String name) throws Exception {
+        TopologySettings.Topics in = replay.topics();
+        String out = replay.prefix() + name + ".";
+        TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
+                in.watchlist(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts");
+        Map<String, Object> clients = replay.clients();
+        String prefix = out;
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
                 RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), 6, clients);
         StreamsSettings settings = new StreamsSettings("it-" + prefix, clients, "exactly_once_v2", topology, 6, (short) 1,
-                stateDir.resolve(scenario), Duration.ofSeconds(30));
+                stateDir.resolve(prefix), Duration.ofSeconds(30));
         try (SentinelStreams app = SentinelStreams.start(settings)) {
             assertTrue(app.awaitRunning(Duration.ofSeconds(60)));
             awaitConsumed(clients, settings.applicationId(), topics.declarations(), Duration.ofMinutes(4));
