@@ -6,6 +6,7 @@ import org.customssentinel.cli.check.CheckCommand;
 import org.customssentinel.cli.generate.GenerateCommand;
 import org.customssentinel.cli.produce.ProduceCommand;
 import org.customssentinel.cli.reference.LoadReferenceCommand;
+import org.customssentinel.cli.reset.ResetCommand;
 import org.customssentinel.cli.stack.StackCommand;
 import org.customssentinel.cli.streams.StreamsCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, AlertsCommand.class, BenchProduceCommand.class, CommandLine.HelpCommand.class})
+                GenerateCommand.class, StreamsCommand.class, AlertsCommand.class, ResetCommand.class, BenchProduceCommand.class, CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 
     @CommandLine.Spec

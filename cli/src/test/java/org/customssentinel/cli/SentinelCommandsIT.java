@@ -1,6 +1,7 @@
 package org.customssentinel.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +18,12 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
+import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.TopologySettings;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -155,6 +163,26 @@ class SentinelCommandsIT {
         assertEquals(1, message.lines().count(), message);
         assertTrue(message.startsWith("sentinel produce: schema registry at " + stack.schemaRegistryUrl()
                 + " refused the Declaration schema for subject " + topic + "-value"), message);
+    }
+
+    @Test
+    void shouldRefuseToResetARunningAppAndResetItOnceStopped(StackEndpoints stack) throws Exception {
+        String app = "reset-it-" + unique;
+        Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(app), ClassificationMode.LATEST,
+                WindowSettings.weekly(), RuleSettings.defaults(), 1, clients);
+        Path state = dir.resolve("state");
+        try (SentinelStreams streams = SentinelStreams.start(new StreamsSettings(app, clients, "at_least_once", topology, 1, (short) 1,
+                state, Duration.ofSeconds(30)))) {
+            assertTrue(streams.awaitRunning(Duration.ofSeconds(60)));
+            int code = run("reset", "--application-id", app, "--state-dir", state.toString(), "--bootstrap-servers", stack.bootstrapServers());
+            assertEquals(1, code);
+            assertTrue(err.toString().startsWith("sentinel reset: application " + app + " still has 1 running instance(s)"), err::toString);
+        }
+        int code = run("reset", "--application-id", app, "--state-dir", state.toString(), "--bootstrap-servers", stack.bootstrapServers());
+        assertEquals(0, code, err::toString);
+        assertTrue(out.toString().contains("Reset " + app + ": the next 'sentinel streams' replays from the beginning."), out::toString);
+        assertFalse(Files.exists(state.resolve(app)), "local state removed");
     }
 
     @Test
