@@ -1,0 +1,148 @@
+package org.customssentinel.cli.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.customssentinel.localstack.LocalStack;
+import org.customssentinel.localstack.StackSettings;
+import org.customssentinel.localstack.registry.RegistrySettings;
+import org.customssentinel.producer.generate.ScenarioGenerator;
+import org.customssentinel.producer.publish.DeclarationPublisher;
+import org.customssentinel.producer.publish.IngestRun;
+import org.customssentinel.producer.publish.Preflight;
+import org.customssentinel.producer.publish.ProgressListener;
+import org.customssentinel.producer.publish.PublishConfig;
+import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.ReferenceLoader;
+import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.TopologySettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Declarations/s through the full topology against a pass-through Kafka Streams app (bytes in, bytes out) over the
+ * same records, same broker, same processing guarantee; both timed from start until every input record is committed.
+ */
+@Command(name = "bench-streams", mixinStandardHelpOptions = true,
+        description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records",
+                "(chpl-surge, generated and published here to one local broker), same guarantee. Prints both rates and the ratio."})
+public final class BenchStreamsCommand implements Callable<Integer> {
+
+    @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Both apps' guarantee (default: ${DEFAULT-VALUE}).")
+    String guarantee;
+
+    @Option(names = "--scale", defaultValue = "1.0", description = "Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path work = Files.createTempDirectory("sentinel-bench-streams-");
+        try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(RegistrySettings.homeFromSystemProperty(), work))) {
+            Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
+            PublishConfig publish = PublishConfig.defaults(clients);
+            Preflight.prepareDeclarationTopics(publish);
+            long count;
+            try (DeclarationPublisher publisher = new DeclarationPublisher(publish)) {
+                ScenarioGenerator generator = ScenarioGenerator.create("chpl-surge", 42, null, null, scale);
+                count = new IngestRun(publisher, Speed.MAX, ProgressListener.NONE, false, Clock.systemUTC())
+                        .publish(generator.declarations(), generator.estimatedCount()).accepted();
+            }
+            new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+            out.printf("input: %,d declarations on %s (6 partitions), %s%n", count, PublishConfig.DECLARATIONS_TOPIC, guarantee);
+            out.flush();
+
+            double passThrough = passThrough(clients, work, count);
+            out.printf("pass-through Kafka Streams: %,.0f records/s%n", passThrough);
+            out.flush();
+            double full = fullTopology(clients, work, count);
+            out.printf("full topology:              %,.0f declarations/s%n", full);
+            out.printf("ratio: %.2f%n", full / passThrough);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private double passThrough(Map<String, Object> clients, Path work, long count) throws Exception {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(PublishConfig.DECLARATIONS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
+                .to("bench.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-sink"));
+        Properties props = new Properties();
+        props.putAll(clients);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("pass-through").toString());
+        props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
+        props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
+        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        long started = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            awaitConsumed(clients, "bench-pass-through");
+        }
+        return count / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private double fullTopology(Map<String, Object> clients, Path work, long count) throws Exception {
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults("bench-full"), ClassificationMode.LATEST,
+                WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(ReferencePeriod.parse("2021-01-01/2022-02-24")), 1, clients);
+        StreamsSettings settings = new StreamsSettings("bench-full", clients, guarantee, topology, 6, (short) 1, work.resolve("full"),
+                Duration.ofSeconds(30));
+        long started = System.nanoTime();
+        try (SentinelStreams app = SentinelStreams.start(settings)) {
+            awaitConsumed(clients, "bench-full");
+        }
+        return count / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** Until the group has committed the end of every declarations partition. */
+    private static void awaitConsumed(Map<String, Object> clients, String group) throws Exception {
+        try (Admin admin = Admin.create(clients)) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < 6; p++) {
+                latest.put(new TopicPartition(PublishConfig.DECLARATIONS_TOPIC, p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+                boolean done = ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+}
