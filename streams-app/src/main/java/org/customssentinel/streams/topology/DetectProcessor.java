@@ -138,10 +138,14 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
             acc.setGoodsDescription(c.getGoodsDescription());
         }
-        Baseline baseline = baseline(flowKey, start);
-        setBaseline(w, baseline);
-        if (previousWindowsClosed(start)) {
-            provisional(acc, baseline, record.timestamp(), record.headers());
+        if (w.getBaselineValueUsd() == null) {
+            // Once per window: the baseline changes only when a previous window closes, and close() refreshes it then.
+            setBaseline(w, baseline(flowKey, start));
+        } else {
+            setRatio(w);
+        }
+        if (previousWindowsClosed(start) && mayFire(w)) {
+            provisional(acc, baseline(flowKey, start), record.timestamp(), record.headers());
         }
         open.put(key, acc);
         forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, record.timestamp());
@@ -311,9 +315,20 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     private static void setBaseline(FlowWindow w, Baseline baseline) {
-        BigDecimal median = baseline.median().setScale(2, RoundingMode.HALF_EVEN);
-        w.setBaselineValueUsd(median);
+        w.setBaselineValueUsd(baseline.median().setScale(2, RoundingMode.HALF_EVEN));
+        setRatio(w);
+    }
+
+    private static void setRatio(FlowWindow w) {
+        BigDecimal median = w.getBaselineValueUsd();
         w.setRatio(median.signum() > 0 ? w.getTotalValueUsd().divide(median, 6, RoundingMode.HALF_EVEN).doubleValue() : null);
+    }
+
+    /** A cheap look with the window's stored baseline, before the full baseline is fetched for a PROVISIONAL. */
+    private boolean mayFire(FlowWindow w) {
+        BigDecimal median = w.getBaselineValueUsd();
+        return w.getTotalValueUsd().compareTo(rules.floorUsd()) >= 0
+                && (median.signum() == 0 || w.getTotalValueUsd().compareTo(median.multiply(BigDecimal.valueOf(rules.spikeRatio()))) >= 0);
     }
 
     /** Warm-up: nothing fires for windows starting less than N windows after the first record seen. */
