@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.customssentinel.cli.ClientSettings;
 import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.cli.ProvisioningOptions;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
@@ -65,16 +66,8 @@ public final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state (default: <tmp>/customs-sentinel-streams).")
     Path stateDir;
 
-    @Option(names = "--partitions", defaultValue = "6", paramLabel = "N", description = "Partitions of topics created when absent (default: ${DEFAULT-VALUE}).")
-    int partitions;
-
-    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
-            description = "Replication factor of topics and internal topics: 1 locally, 3 in production (default: ${DEFAULT-VALUE}).")
-    short replicationFactor;
-
-    @Option(names = "--timeout", defaultValue = "PT30S", paramLabel = "DURATION",
-            description = "How long to wait for Kafka at start, ISO-8601 (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    ProvisioningOptions provisioning;
 
     @Mixin
     ConnectionOptions connection;
@@ -104,8 +97,8 @@ public final class StreamsCommand implements Callable<Integer> {
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(applicationId), mode,
                 new WindowSettings(window, grace), rules, 1, serdeConfigs);
         Path state = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "customs-sentinel-streams");
-        StreamsSettings settings = new StreamsSettings(applicationId, configs, guarantee, topology, partitions, replicationFactor,
-                state, timeout);
+        StreamsSettings settings = new StreamsSettings(applicationId, configs, guarantee, topology, provisioning.partitions,
+                provisioning.replicationFactor, state, provisioning.timeout);
         PrintWriter out = spec.commandLine().getOut();
         SentinelStreams app = SentinelStreams.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
