@@ -66,6 +66,10 @@ public final class TopicProvisioner {
         } catch (TimeoutException e) {
             throw new KafkaUnavailableException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
+            // The admin client's own deadline can fire before ours: either way, Kafka did not answer in time.
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                throw new KafkaUnavailableException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e.getCause());
+            }
             throw new KafkaUnavailableException("Kafka at " + bootstrap + " failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
