@@ -22,7 +22,7 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.tools.StreamsResetter;
 import org.customssentinel.cli.ConnectionOptions;
-import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.cli.StreamsAppOptions;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,12 +37,8 @@ import picocli.CommandLine.Option;
                 "the application still runs. Output topics (enriched, flows, alerts) are left as they are."})
 public final class ResetCommand implements Callable<Integer> {
 
-    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID, paramLabel = "ID",
-            description = "The application to reset (default: ${DEFAULT-VALUE}).")
-    String applicationId;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Its local state (default: <tmp>/customs-sentinel-streams).")
-    Path stateDir;
+    @Mixin
+    StreamsAppOptions streamsApp;
 
     @Option(names = "--dry-run", description = "Show what would be reset, change nothing.")
     boolean dryRun;
@@ -61,14 +57,14 @@ public final class ResetCommand implements Callable<Integer> {
         configs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         List<String> members = runningMembers(configs);
         if (!members.isEmpty()) {
-            spec.commandLine().getErr().println("sentinel reset: application " + applicationId + " still has " + members.size()
+            spec.commandLine().getErr().println("sentinel reset: application " + streamsApp.applicationId + " still has " + members.size()
                     + " running instance(s) (" + String.join(", ", members) + "); stop them first");
             spec.commandLine().getErr().flush();
             return 1;
         }
-        TopologySettings.Topics topics = TopologySettings.Topics.defaults(applicationId);
+        TopologySettings.Topics topics = TopologySettings.Topics.defaults(streamsApp.applicationId);
         List<String> args = new ArrayList<>(List.of("--bootstrap-server", String.valueOf(configs.get("bootstrap.servers")),
-                "--application-id", applicationId, "--input-topics", topics.declarations(),
+                "--application-id", streamsApp.applicationId, "--input-topics", topics.declarations(),
                 "--intermediate-topics", topics.flowEvents(), "--to-earliest"));
         if (dryRun) {
             args.add("--dry-run");
@@ -83,21 +79,20 @@ public final class ResetCommand implements Callable<Integer> {
         if (code != 0) {
             return code;
         }
-        Path state = (stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "customs-sentinel-streams"))
-                .resolve(applicationId);
+        Path state = streamsApp.stateDir().resolve(streamsApp.applicationId);
         if (!dryRun && Files.exists(state)) {
             deleteRecursively(state);
             out.println("Deleted local state " + state);
         }
-        out.println((dryRun ? "Would reset " : "Reset ") + applicationId + ": the next 'sentinel streams' replays from the beginning.");
+        out.println((dryRun ? "Would reset " : "Reset ") + streamsApp.applicationId + ": the next 'sentinel streams' replays from the beginning.");
         out.flush();
         return 0;
     }
 
     private List<String> runningMembers(Map<String, Object> configs) throws Exception {
         try (Admin admin = Admin.create(configs)) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(applicationId)).all()
-                    .get(30, TimeUnit.SECONDS).get(applicationId);
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(streamsApp.applicationId)).all()
+                    .get(30, TimeUnit.SECONDS).get(streamsApp.applicationId);
             return group.members().stream().map(m -> m.clientId() + "@" + m.host()).distinct().sorted().collect(Collectors.toList());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof GroupIdNotFoundException) {

@@ -1,7 +1,6 @@
 package org.customssentinel.cli.streams;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.customssentinel.cli.ClientSettings;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.ProvisioningOptions;
+import org.customssentinel.cli.StreamsAppOptions;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
@@ -34,9 +34,8 @@ import picocli.CommandLine.Option;
                 "from the beginning the first time. Runs until Ctrl-C, then closes cleanly."})
 public final class StreamsCommand implements Callable<Integer> {
 
-    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID, paramLabel = "ID",
-            description = "Kafka Streams application id; instances with the same id share the work (default: ${DEFAULT-VALUE}).")
-    String applicationId;
+    @Mixin
+    StreamsAppOptions streamsApp;
 
     @Option(names = "--processing-guarantee", paramLabel = "exactly_once_v2|at_least_once",
             description = "Default: processing.guarantee from --config, else exactly_once_v2.")
@@ -62,9 +61,6 @@ public final class StreamsCommand implements Callable<Integer> {
 
     @Option(names = "--all-flows", description = "Apply SPIKE and SURGE to every flow, not only controlled goods (rules.scope=all).")
     boolean allFlows;
-
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Local state (default: <tmp>/customs-sentinel-streams).")
-    Path stateDir;
 
     @Mixin
     ProvisioningOptions provisioning;
@@ -94,11 +90,10 @@ public final class StreamsCommand implements Callable<Integer> {
             rules = new RuleSettings(rules.baselineWindows(), rules.spikeRatio(), rules.floorUsd(), rules.surgeWindows(), rules.surgeRatio(),
                     rules.surgeFloorUsd(), rules.surgeReference(), true);
         }
-        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(applicationId), mode,
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(streamsApp.applicationId), mode,
                 new WindowSettings(window, grace), rules, 1, serdeConfigs);
-        Path state = stateDir != null ? stateDir : Path.of(System.getProperty("java.io.tmpdir"), "customs-sentinel-streams");
-        StreamsSettings settings = new StreamsSettings(applicationId, configs, guarantee, topology, provisioning.partitions,
-                provisioning.replicationFactor, state, provisioning.timeout);
+        StreamsSettings settings = new StreamsSettings(streamsApp.applicationId, configs, guarantee, topology, provisioning.partitions,
+                provisioning.replicationFactor, streamsApp.stateDir(), provisioning.timeout);
         PrintWriter out = spec.commandLine().getOut();
         SentinelStreams app = SentinelStreams.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -111,7 +106,7 @@ public final class StreamsCommand implements Callable<Integer> {
             stopped.countDown();
         }, "sentinel-streams-stop"));
         out.printf("Streams app %s started (%s, classifications as of %s) against %s. Press Ctrl-C to stop.%n",
-                applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                streamsApp.applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 client.bootstrapServers());
         out.flush();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
