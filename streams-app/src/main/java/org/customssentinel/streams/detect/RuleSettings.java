@@ -1,37 +1,73 @@
 package org.customssentinel.streams.detect;
 
-import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.customssentinel.avro.ListReference;
+
 /**
- * The detection rules' thresholds.
+ * The detection rules' settings.
  *
- * @param baselineWindows N: the baseline is the median of the previous N window totals (empty windows count as 0)
- * @param spikeRatio      SPIKE when the window reaches this multiple of its baseline
- * @param floorUsd        SPIKE and NEW_CONTROLLED_FLOW only from this window total
- * @param surgeWindows    M: SURGE compares the total of the last M closed windows
- * @param surgeRatio      SURGE when that total reaches this multiple of its comparison
- * @param surgeFloorUsd   SURGE only from this span total
- * @param surgeReference  compare with this period's average window total times M instead of the year before
- * @param allFlows        {@code rules.scope=all}: SPIKE and SURGE on every flow, not only controlled goods
+ * @param standard       thresholds of flows whose lists have none of their own
+ * @param surgeWindows   M: SURGE compares the total of the last M closed windows
+ * @param surgeReference compare SURGE with this period's average window total times M instead of the year before
+ * @param allFlows       {@code rules.scope=all}: SPIKE and SURGE on every flow, not only controlled goods
+ * @param byList         thresholds for a control list or one of its categories (tiers)
  */
-public record RuleSettings(int baselineWindows, double spikeRatio, BigDecimal floorUsd, int surgeWindows, double surgeRatio,
-                           BigDecimal surgeFloorUsd, Optional<ReferencePeriod> surgeReference, boolean allFlows) {
+public record RuleSettings(Thresholds standard, int surgeWindows, Optional<ReferencePeriod> surgeReference, boolean allFlows,
+                           Map<ListScope, Thresholds> byList) {
 
     public RuleSettings {
-        if (baselineWindows < 1 || surgeWindows < 1) {
-            throw new IllegalArgumentException("rules need at least one window of history");
+        if (surgeWindows < 1) {
+            throw new IllegalArgumentException("SURGE needs at least one window, was " + surgeWindows);
         }
-        if (spikeRatio <= 1 || surgeRatio <= 1) {
-            throw new IllegalArgumentException("rule ratios must be above 1");
-        }
+        byList = Map.copyOf(byList);
     }
 
     public static RuleSettings defaults() {
-        return new RuleSettings(6, 10, new BigDecimal("100000"), 13, 10, new BigDecimal("1000000"), Optional.empty(), false);
+        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of());
     }
 
     public RuleSettings withSurgeReference(ReferencePeriod period) {
-        return new RuleSettings(baselineWindows, spikeRatio, floorUsd, surgeWindows, surgeRatio, surgeFloorUsd, Optional.of(period), allFlows);
+        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList);
+    }
+
+    public RuleSettings withAllFlows(boolean all) {
+        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList);
+    }
+
+    public RuleSettings withStandard(Thresholds thresholds) {
+        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList);
+    }
+
+    public RuleSettings withSurgeWindows(int m) {
+        return new RuleSettings(standard, m, surgeReference, allFlows, byList);
+    }
+
+    public RuleSettings withList(ListScope scope, Thresholds thresholds) {
+        Map<ListScope, Thresholds> lists = new HashMap<>(byList);
+        lists.put(scope, thresholds);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists);
+    }
+
+    /**
+     * The thresholds for goods on these lists: each list's category's own, else the list's own, else the defaults;
+     * with several lists, the most sensitive of them (so a CHPL Tier 1 item that is also an Annex I candidate keeps
+     * the Tier 1 ratio).
+     */
+    public Thresholds thresholdsFor(List<ListReference> lists) {
+        Thresholds result = null;
+        for (ListReference list : lists) {
+            Thresholds own = byList.getOrDefault(ListScope.categoryOf(list), byList.getOrDefault(ListScope.wholeListOf(list), standard));
+            result = result == null ? own : result.mostSensitive(own);
+        }
+        return result == null ? standard : result;
+    }
+
+    /** The longest baseline any flow uses: how much history a flow keeps. */
+    public int longestBaseline() {
+        return byList.values().stream().mapToInt(Thresholds::baselineWindows).reduce(standard.baselineWindows(), Math::max);
     }
 }

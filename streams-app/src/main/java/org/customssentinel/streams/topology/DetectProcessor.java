@@ -32,6 +32,7 @@ import org.customssentinel.avro.internal.WindowTotal;
 import org.customssentinel.streams.detect.AlertFactory;
 import org.customssentinel.streams.detect.Baseline;
 import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.detect.Thresholds;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
 
@@ -130,22 +131,26 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         samples.add(c.getDeclarationId());
         // The smallest ids, not the first to arrive: arrival order differs between replays, the set does not.
         w.setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size())));
+        boolean newLists = false;
         for (ListReference list : c.getLists()) {
             if (!acc.getLists().contains(list)) {
                 acc.getLists().add(list);
+                newLists = true;
             }
         }
         if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
             acc.setGoodsDescription(c.getGoodsDescription());
         }
-        if (w.getBaselineValueUsd() == null) {
-            // Once per window: the baseline changes only when a previous window closes, and close() refreshes it then.
-            setBaseline(w, baseline(flowKey, start));
+        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        if (w.getBaselineValueUsd() == null || newLists) {
+            // The baseline changes only when a previous window closes (close() refreshes it then) or when new lists
+            // bring their own baseline length.
+            setBaseline(w, baseline(flowKey, start, thresholds));
         } else {
             setRatio(w);
         }
-        if (previousWindowsClosed(start) && mayFire(w)) {
-            provisional(acc, baseline(flowKey, start), record.timestamp(), record.headers());
+        if (previousWindowsClosed(start) && mayFire(w, thresholds)) {
+            provisional(acc, baseline(flowKey, start, thresholds), record.timestamp(), record.headers());
         }
         open.put(key, acc);
         forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, record.timestamp());
@@ -163,14 +168,15 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
 
     private void provisional(WindowAccumulator acc, Baseline baseline, long timestamp, Headers headers) {
         FlowWindow w = acc.getWindow();
-        if (!eligible(w.getWindowStart().toEpochMilli())) {
+        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        if (!eligible(w.getWindowStart().toEpochMilli(), thresholds)) {
             return;
         }
-        for (AlertRule rule : firing(w, baseline)) {
+        for (AlertRule rule : firing(w, baseline, thresholds)) {
             if (!acc.getProvisionalRules().contains(rule.name())) {
                 acc.getProvisionalRules().add(rule.name());
                 Alert alert = AlertFactory.windowAlert(rule, AlertStatus.PROVISIONAL, w, baseline, acc.getLists(),
-                        acc.getGoodsDescription(), rules.baselineWindows());
+                        acc.getGoodsDescription(), thresholds.baselineWindows());
                 context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
             }
         }
@@ -203,15 +209,16 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         String flowKey = FlowKeys.key(w.getFlow());
         long start = w.getWindowStart().toEpochMilli();
         long end = w.getWindowEnd().toEpochMilli();
-        Baseline baseline = baseline(flowKey, start);
+        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        Baseline baseline = baseline(flowKey, start, thresholds);
         setBaseline(w, baseline);
         w.setClosed(true);
         Record<String, Routed> out = new Record<>(flowKey, null, end);
         context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
-        if (eligible(start)) {
-            for (AlertRule rule : firing(w, baseline)) {
+        if (eligible(start, thresholds)) {
+            for (AlertRule rule : firing(w, baseline, thresholds)) {
                 Alert alert = AlertFactory.windowAlert(rule, AlertStatus.FINAL, w, baseline, acc.getLists(), acc.getGoodsDescription(),
-                        rules.baselineWindows());
+                        thresholds.baselineWindows());
                 context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
             }
         }
@@ -223,8 +230,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (rules.surgeReference().isPresent() && inReference(start)) {
             past.setReferenceSum(past.getReferenceSum().add(w.getTotalValueUsd()));
         }
-        surge(flowKey, past, acc, out);
-        long keepFrom = start - (yearWindows() + rules.surgeWindows() + rules.baselineWindows()) * windows.sizeMs();
+        surge(past, acc, thresholds, out);
+        long keepFrom = start - (yearWindows() + rules.surgeWindows() + rules.longestBaseline()) * windows.sizeMs();
         // Avro's arrays cannot remove through an iterator: keep the recent totals in a new list.
         past.setTotals(new ArrayList<>(past.getTotals().stream().filter(t -> t.getWindowStart().toEpochMilli() >= keepFrom).toList()));
         history.put(flowKey, past);
@@ -232,18 +239,18 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         String nextKey = FlowKeys.windowKey(end, flowKey);
         WindowAccumulator next = open.get(nextKey);
         if (next != null) {
-            Baseline nextBaseline = baseline(flowKey, end);
+            Baseline nextBaseline = baseline(flowKey, end, rules.thresholdsFor(next.getLists()));
             setBaseline(next.getWindow(), nextBaseline);
             provisional(next, nextBaseline, end, new RecordHeaders());
             open.put(nextKey, next);
         }
     }
 
-    private void surge(String flowKey, FlowHistory past, WindowAccumulator acc, Record<String, Routed> out) {
+    private void surge(FlowHistory past, WindowAccumulator acc, Thresholds thresholds, Record<String, Routed> out) {
         FlowWindow w = acc.getWindow();
         long start = w.getWindowStart().toEpochMilli();
         int m = rules.surgeWindows();
-        if (!eligible(start) || !(rules.allFlows() || w.getControlled())) {
+        if (!eligible(start, thresholds) || !(rules.allFlows() || w.getControlled())) {
             return;
         }
         if (past.getLastSurge() != null && start - past.getLastSurge().toEpochMilli() < m * windows.sizeMs()) {
@@ -258,7 +265,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             span.add(total);
             spanTotal = spanTotal.add(total);
         }
-        if (spanTotal.compareTo(rules.surgeFloorUsd()) < 0) {
+        if (spanTotal.compareTo(thresholds.surgeFloorUsd()) < 0) {
             return;
         }
         BigDecimal comparison;
@@ -276,7 +283,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             }
             name = "the same weeks a year earlier";
         }
-        if (comparison.signum() <= 0 || spanTotal.compareTo(comparison.multiply(BigDecimal.valueOf(rules.surgeRatio()))) < 0) {
+        if (comparison.signum() <= 0 || spanTotal.compareTo(comparison.multiply(BigDecimal.valueOf(thresholds.surgeRatio()))) < 0) {
             return;
         }
         past.setLastSurge(w.getWindowStart());
@@ -286,15 +293,15 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     /** SPIKE and NEW_CONTROLLED_FLOW as the figures stand. */
-    private List<AlertRule> firing(FlowWindow w, Baseline baseline) {
+    private List<AlertRule> firing(FlowWindow w, Baseline baseline, Thresholds thresholds) {
         List<AlertRule> firing = new ArrayList<>();
         BigDecimal current = w.getTotalValueUsd();
-        if (current.compareTo(rules.floorUsd()) < 0) {
+        if (current.compareTo(thresholds.floorUsd()) < 0) {
             return firing;
         }
         BigDecimal median = baseline.median();
         if (median.signum() > 0 && (rules.allFlows() || w.getControlled())
-                && current.compareTo(median.multiply(BigDecimal.valueOf(rules.spikeRatio()))) >= 0) {
+                && current.compareTo(median.multiply(BigDecimal.valueOf(thresholds.spikeRatio()))) >= 0) {
             firing.add(AlertRule.SPIKE);
         }
         if (median.signum() == 0 && w.getControlled()) {
@@ -304,11 +311,11 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     /** The previous N closed window totals, oldest first; a window without declarations counts as 0. */
-    private Baseline baseline(String flowKey, long start) {
+    private Baseline baseline(String flowKey, long start, Thresholds thresholds) {
         FlowHistory past = history.get(flowKey);
         Map<Long, BigDecimal> totals = past == null ? Map.of() : totals(past);
         List<BigDecimal> previous = new ArrayList<>();
-        for (int k = rules.baselineWindows(); k >= 1; k--) {
+        for (int k = thresholds.baselineWindows(); k >= 1; k--) {
             previous.add(totals.getOrDefault(start - k * windows.sizeMs(), BigDecimal.ZERO.setScale(2)));
         }
         return new Baseline(previous);
@@ -325,16 +332,16 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     /** A cheap look with the window's stored baseline, before the full baseline is fetched for a PROVISIONAL. */
-    private boolean mayFire(FlowWindow w) {
+    private static boolean mayFire(FlowWindow w, Thresholds thresholds) {
         BigDecimal median = w.getBaselineValueUsd();
-        return w.getTotalValueUsd().compareTo(rules.floorUsd()) >= 0
-                && (median.signum() == 0 || w.getTotalValueUsd().compareTo(median.multiply(BigDecimal.valueOf(rules.spikeRatio()))) >= 0);
+        return w.getTotalValueUsd().compareTo(thresholds.floorUsd()) >= 0
+                && (median.signum() == 0 || w.getTotalValueUsd().compareTo(median.multiply(BigDecimal.valueOf(thresholds.spikeRatio()))) >= 0);
     }
 
-    /** Warm-up: nothing fires for windows starting less than N windows after the first record seen. */
-    private boolean eligible(long windowStart) {
+    /** Warm-up: nothing fires for windows starting less than N (the flow's) windows after the first record seen. */
+    private boolean eligible(long windowStart, Thresholds thresholds) {
         Long firstSeen = clock.get(FIRST_SEEN);
-        return firstSeen != null && windowStart - windows.startOf(firstSeen) >= rules.baselineWindows() * windows.sizeMs();
+        return firstSeen != null && windowStart - windows.startOf(firstSeen) >= thresholds.baselineWindows() * windows.sizeMs();
     }
 
     private boolean inReference(long windowStart) {

@@ -1,0 +1,142 @@
+package org.customssentinel.streams.detect;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Reads the rules' {@code rules.*} keys from a configuration file, for example:
+ * <pre>
+ * rules.baseline.windows=6
+ * rules.spike.ratio=10
+ * rules.floor.usd=100000
+ * rules.surge.windows=13
+ * rules.surge.ratio=10
+ * rules.surge.floor.usd=1000000
+ * rules.surge.reference=2021-01-01/2022-02-24
+ * rules.scope=controlled|all
+ * rules.list.chpl.spike.ratio=8                 # every CHPL tier
+ * rules.list.chpl.tier-1.spike.ratio=5          # CHPL Tier 1 only
+ * rules.list.eu-2021-821-annex-i.floor.usd=250000
+ * </pre>
+ * List and category are named as {@link ListScope} slugs; a category's keys start from its list's. Unknown keys and bad
+ * values are errors naming the key, never silently ignored.
+ */
+public final class RuleProperties {
+
+    public static final String PREFIX = "rules.";
+    private static final String LIST_PREFIX = "rules.list.";
+    /** Longest first, so that {@code surge.floor.usd} is not read as {@code floor.usd}. */
+    private static final List<String> THRESHOLD_KEYS = List.of("surge.floor.usd", "baseline.windows", "spike.ratio", "surge.ratio", "floor.usd");
+
+    private RuleProperties() {
+    }
+
+    /** {@code base} with every {@code rules.*} key of {@code configs} applied; other keys are left alone. */
+    public static RuleSettings apply(RuleSettings base, Map<String, ?> configs) {
+        Map<String, String> rules = new TreeMap<>();
+        configs.forEach((key, value) -> {
+            if (key.startsWith(PREFIX)) {
+                rules.put(key, String.valueOf(value).trim());
+            }
+        });
+        RuleSettings settings = base;
+        Thresholds defaults = base.standard();
+        for (Map.Entry<String, String> e : rules.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            switch (key) {
+                case "rules.surge.windows" -> settings = settings.withSurgeWindows(parseInt(key, value));
+                case "rules.surge.reference" -> settings = settings.withSurgeReference(parse(key, value, ReferencePeriod::parse));
+                case "rules.scope" -> settings = settings.withAllFlows(switch (value.toLowerCase(Locale.ROOT)) {
+                    case "all" -> true;
+                    case "controlled" -> false;
+                    default -> throw invalid(key, value, "controlled or all");
+                });
+                default -> {
+                    if (!key.startsWith(LIST_PREFIX)) {
+                        defaults = threshold(defaults, key, key.substring(PREFIX.length()), value);
+                    }
+                }
+            }
+        }
+        settings = settings.withStandard(defaults);
+        // Whole lists first, then their categories, which start from their list's thresholds.
+        Map<ListScope, Thresholds> lists = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+        for (boolean categories : new boolean[] {false, true}) {
+            for (Map.Entry<String, String> e : rules.entrySet()) {
+                if (!e.getKey().startsWith(LIST_PREFIX)) {
+                    continue;
+                }
+                String rest = e.getKey().substring(LIST_PREFIX.length());
+                String param = THRESHOLD_KEYS.stream().filter(p -> rest.endsWith("." + p)).findFirst()
+                        .orElseThrow(() -> unknown(e.getKey()));
+                String[] scope = rest.substring(0, rest.length() - param.length() - 1).split("\\.");
+                if (scope.length > 2 || scope[0].isEmpty()) {
+                    throw unknown(e.getKey());
+                }
+                if ((scope.length == 2) != categories) {
+                    continue;
+                }
+                ListScope list = categories ? ListScope.of(scope[0], scope[1]) : ListScope.of(scope[0]);
+                Thresholds start = lists.getOrDefault(list, categories ? lists.getOrDefault(ListScope.of(scope[0]), defaults) : defaults);
+                lists.put(list, threshold(start, e.getKey(), param, e.getValue()));
+            }
+        }
+        for (Map.Entry<ListScope, Thresholds> list : lists.entrySet()) {
+            settings = settings.withList(list.getKey(), list.getValue());
+        }
+        return settings;
+    }
+
+    private static Thresholds threshold(Thresholds t, String key, String param, String value) {
+        try {
+            return switch (param) {
+                case "baseline.windows" -> t.withBaselineWindows(parseInt(key, value));
+                case "spike.ratio" -> t.withSpikeRatio(parseDouble(key, value));
+                case "floor.usd" -> t.withFloorUsd(parseMoney(key, value));
+                case "surge.ratio" -> t.withSurgeRatio(parseDouble(key, value));
+                case "surge.floor.usd" -> t.withSurgeFloorUsd(parseMoney(key, value));
+                default -> throw unknown(key);
+            };
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(key)) {
+                throw e;
+            }
+            throw invalid(key, value, e.getMessage());
+        }
+    }
+
+    private static int parseInt(String key, String value) {
+        return parse(key, value, Integer::parseInt);
+    }
+
+    private static double parseDouble(String key, String value) {
+        return parse(key, value, Double::parseDouble);
+    }
+
+    private static BigDecimal parseMoney(String key, String value) {
+        return parse(key, value.replace("_", ""), BigDecimal::new);
+    }
+
+    private static <T> T parse(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw invalid(key, value, e instanceof NumberFormatException ? "not a number" : e.getMessage());
+        }
+    }
+
+    private static IllegalArgumentException invalid(String key, String value, String why) {
+        return new IllegalArgumentException(key + "=" + value + ": " + why);
+    }
+
+    private static IllegalArgumentException unknown(String key) {
+        return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
+                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope} or rules.list.<list>[.<category>]."
+                + "{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+    }
+}

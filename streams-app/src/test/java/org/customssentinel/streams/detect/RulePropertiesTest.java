@@ -1,0 +1,81 @@
+package org.customssentinel.streams.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.customssentinel.avro.ListReference;
+import org.junit.jupiter.api.Test;
+
+class RulePropertiesTest {
+
+    private static ListReference list(String id, String category) {
+        return ListReference.newBuilder().setListId(id).setCategory(category).setListVersion("1").build();
+    }
+
+    private static final ListReference CHPL_TIER_1 = list("CHPL", "Tier 1");
+    private static final ListReference CHPL_TIER_3A = list("CHPL", "Tier 3.A");
+    private static final ListReference ANNEX_I = list("EU-2021/821-ANNEX-I", "3A001 (candidate)");
+
+    @Test
+    void shouldReadEveryGlobalSetting() {
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of(
+                "rules.baseline.windows", "8", "rules.spike.ratio", "12.5", "rules.floor.usd", "250_000",
+                "rules.surge.windows", "26", "rules.surge.ratio", "4", "rules.surge.floor.usd", "2000000",
+                "rules.surge.reference", "2021-01-01/2022-02-24", "rules.scope", "all", "bootstrap.servers", "left:9092"));
+        assertEquals(new Thresholds(8, 12.5, new BigDecimal("250000"), 4, new BigDecimal("2000000")), rules.standard());
+        assertEquals(26, rules.surgeWindows());
+        assertEquals(ReferencePeriod.parse("2021-01-01/2022-02-24"), rules.surgeReference().orElseThrow());
+        assertTrue(rules.allFlows());
+    }
+
+    @Test
+    void shouldLetACategoryStartFromItsListAndTheMostSensitiveListWin() {
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of(
+                "rules.list.chpl.floor.usd", "50000",
+                "rules.list.chpl.tier-1.spike.ratio", "5",
+                "rules.list.eu-2021-821-annex-i.spike.ratio", "20"));
+        Thresholds tier1 = rules.thresholdsFor(List.of(CHPL_TIER_1));
+        assertEquals(5, tier1.spikeRatio());
+        assertEquals(new BigDecimal("50000"), tier1.floorUsd(), "Tier 1 keeps the CHPL-wide floor");
+        assertEquals(10, rules.thresholdsFor(List.of(CHPL_TIER_3A)).spikeRatio(), "other tiers keep the default ratio");
+        assertEquals(20, rules.thresholdsFor(List.of(ANNEX_I)).spikeRatio());
+        assertEquals(5, rules.thresholdsFor(List.of(ANNEX_I, CHPL_TIER_1)).spikeRatio(), "several lists: the most sensitive");
+        assertEquals(Thresholds.defaults(), rules.thresholdsFor(List.of()), "goods on no list: the defaults");
+    }
+
+    @Test
+    void shouldKeepHistoryForTheLongestBaseline() {
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.list.chpl.tier-2.baseline.windows", "12"));
+        assertEquals(12, rules.longestBaseline());
+        assertEquals(6, rules.standard().baselineWindows());
+    }
+
+    @Test
+    void shouldNameTheKeyOfEveryBadSetting() {
+        Map<Map<String, String>, String> bad = Map.of(
+                Map.of("rules.spike.ratoi", "5"), "rules.spike.ratoi: unknown rule setting",
+                Map.of("rules.list.chpl.tier-1.x.spike.ratio", "5"), "rules.list.chpl.tier-1.x.spike.ratio: unknown rule setting",
+                Map.of("rules.spike.ratio", "ten"), "rules.spike.ratio=ten: not a number",
+                Map.of("rules.list.chpl.spike.ratio", "0.5"), "rules.list.chpl.spike.ratio=0.5: rule ratios must be above 1",
+                Map.of("rules.scope", "some"), "rules.scope=some: controlled or all",
+                Map.of("rules.surge.reference", "2022"), "rules.surge.reference=2022:");
+        bad.forEach((configs, message) -> {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> RuleProperties.apply(RuleSettings.defaults(), configs));
+            assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        });
+    }
+
+    @Test
+    void shouldNameListsAndTiersBySlug() {
+        assertEquals("chpl.tier-3-a", ListScope.categoryOf(CHPL_TIER_3A).toString());
+        assertEquals("eu-2021-821-annex-i", ListScope.wholeListOf(ANNEX_I).toString());
+        assertFalse(RuleSettings.defaults().allFlows());
+    }
+}
