@@ -17,8 +17,10 @@ import org.customssentinel.cli.StreamsAppOptions;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
@@ -46,13 +48,20 @@ public final class StreamsCommand implements Callable<Integer> {
                     + " on the declaration's date (audit). Also classification.as-of in --config.")
     String classificationAsOf;
 
-    @Option(names = "--window", defaultValue = "P7D", paramLabel = "DURATION",
-            description = "Trade-flow window size, ISO-8601, aligned to the epoch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", paramLabel = "DURATION",
+            description = "Trade-flow window size, ISO-8601, aligned to the epoch. Also flows.window.size in --config (default: P7D).")
     Duration window;
 
-    @Option(names = "--grace", defaultValue = "P1D", paramLabel = "DURATION",
-            description = "How long after its end a window still takes late declarations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--grace", paramLabel = "DURATION",
+            description = "How long after its end a window still takes late declarations. Also flows.window.grace in --config"
+                    + " (default: P1D).")
     Duration grace;
+
+    @Option(names = "--flow-dimensions", paramLabel = "LIST",
+            description = "What splits trade into flows: dispatch or origin, destination, and an HS level hs2..hs10; a country"
+                    + " left out is * (all). Also flows.dimensions in --config (default: dispatch,destination,hs6). Changing it"
+                    + " changes every flow key: use a new --application-id or reset first.")
+    String flowDimensions;
 
     @Option(names = "--surge-reference", paramLabel = "FROM/TO",
             description = "Compare SURGE with this period's average window (e.g. 2021-01-01/2022-02-24, a pre-sanctions baseline)"
@@ -81,17 +90,32 @@ public final class StreamsCommand implements Callable<Integer> {
                 : String.valueOf(configs.getOrDefault("classification.as-of", "latest")));
         configs.remove("classification.as-of");
         Map<String, Object> serdeConfigs = new HashMap<>(configs);
-        RuleSettings rules = RuleSettings.defaults();
-        Object reference = surgeReference != null ? surgeReference : configs.remove("rules.surge.reference");
-        if (reference != null) {
-            rules = rules.withSurgeReference(ReferencePeriod.parse(String.valueOf(reference)));
+        RuleSettings rules;
+        try {
+            rules = RuleProperties.apply(RuleSettings.defaults(), configs);
+            if (surgeReference != null) {
+                rules = rules.withSurgeReference(ReferencePeriod.parse(surgeReference));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid rule setting: " + e.getMessage());
         }
-        if (allFlows || "all".equals(configs.remove("rules.scope"))) {
-            rules = new RuleSettings(rules.baselineWindows(), rules.spikeRatio(), rules.floorUsd(), rules.surgeWindows(), rules.surgeRatio(),
-                    rules.surgeFloorUsd(), rules.surgeReference(), true);
+        if (allFlows) {
+            rules = rules.withAllFlows(true);
         }
-        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(streamsApp.applicationId), mode,
-                new WindowSettings(window, grace), rules, 1, serdeConfigs);
+        configs.keySet().removeIf(key -> key.startsWith(RuleProperties.PREFIX));
+        WindowSettings windows;
+        FlowDimensions dimensions;
+        try {
+            windows = new WindowSettings(window != null ? window : Duration.parse(String.valueOf(configs.getOrDefault("flows.window.size", "P7D"))),
+                    grace != null ? grace : Duration.parse(String.valueOf(configs.getOrDefault("flows.window.grace", "P1D"))));
+            dimensions = FlowDimensions.parse(flowDimensions != null ? flowDimensions
+                    : String.valueOf(configs.getOrDefault("flows.dimensions", FlowDimensions.standard().toString())));
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid flow setting: " + e.getMessage());
+        }
+        configs.keySet().removeIf(key -> key.startsWith("flows."));
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(streamsApp.applicationId), mode, windows, dimensions,
+                rules, 1, serdeConfigs);
         StreamsSettings settings = new StreamsSettings(streamsApp.applicationId, configs, guarantee, topology, provisioning.partitions,
                 provisioning.replicationFactor, streamsApp.stateDir(), provisioning.timeout);
         PrintWriter out = spec.commandLine().getOut();
@@ -105,9 +129,9 @@ public final class StreamsCommand implements Callable<Integer> {
             out.flush();
             stopped.countDown();
         }, "sentinel-streams-stop"));
-        out.printf("Streams app %s started (%s, classifications as of %s) against %s. Press Ctrl-C to stop.%n",
+        out.printf("Streams app %s started (%s, classifications as of %s, flows by %s in %s windows) against %s. Press Ctrl-C to stop.%n",
                 streamsApp.applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                client.bootstrapServers());
+                dimensions, windows.size(), client.bootstrapServers());
         out.flush();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             if (app.failure() != null && app.state() != KafkaStreams.State.PENDING_ERROR) {

@@ -10,9 +10,9 @@ public final class FlowKeys {
     private FlowKeys() {
     }
 
-    /** {@code CN|RU|854231}: dispatch, destination, HS-6. */
-    public static String of(String dispatch, String destination, String hsCode) {
-        return dispatch + "|" + destination + "|" + hsCode.substring(0, Math.min(6, hsCode.length()));
+    /** {@code CN|RU|854231}: first country, destination, HS code at the flow's level ({@link FlowDimensions}). */
+    public static String of(String first, String destination, String hsCode) {
+        return first + "|" + destination + "|" + hsCode;
     }
 
     public static TradeFlow flow(String key) {

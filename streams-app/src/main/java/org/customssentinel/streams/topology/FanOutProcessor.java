@@ -26,6 +26,7 @@ import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.streams.detect.AlertFactory;
 import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
 
 /**
@@ -40,11 +41,13 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     private static final String LAST_WATERMARK = "last-watermark";
 
     private final WindowSettings windows;
+    private final FlowDimensions dimensions;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, Long> clock;
 
-    FanOutProcessor(WindowSettings windows) {
+    FanOutProcessor(WindowSettings windows, FlowDimensions dimensions) {
         this.windows = windows;
+        this.dimensions = dimensions;
     }
 
     @Override
@@ -89,14 +92,14 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         return value == null ? Long.MIN_VALUE / 2 : value;
     }
 
-    /** One contribution per flow: a declaration's items on the same dispatch, destination and HS-6 add up. */
-    private static Map<String, FlowContribution> contributions(EnrichedDeclaration enriched) {
+    /** One contribution per flow: a declaration's items on the same flow add up. */
+    private Map<String, FlowContribution> contributions(EnrichedDeclaration enriched) {
         Declaration d = enriched.getDeclaration();
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);
-            String key = FlowKeys.of(d.getCountryOfDispatch(), d.getCountryOfDestination(), item.getHsCode());
+            String key = dimensions.keyOf(d, item);
             FlowContribution.Builder flow = flows.computeIfAbsent(key, k -> FlowContribution.newBuilder()
                     .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt())
                     .setExporter(d.getExporter().getName()).setImporter(d.getImporter().getName())
@@ -130,7 +133,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         }
         Declaration d = enriched.getDeclaration();
         FlowContribution first = contributions(enriched).values().iterator().next();
-        String firstFlow = FlowKeys.of(d.getCountryOfDispatch(), d.getCountryOfDestination(), d.getItems().get(0).getHsCode());
+        String firstFlow = dimensions.keyOf(d, d.getItems().get(0));
         BigDecimal total = d.getItems().stream().map(GoodsItem::getValueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<ListReference> lists = new ArrayList<>();
         enriched.getItems().forEach(item -> item.getMatches().forEach(m -> {

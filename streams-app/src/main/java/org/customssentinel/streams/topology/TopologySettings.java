@@ -5,14 +5,16 @@ import java.util.Objects;
 
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
 
 /**
- * What the topology is built from: its topics, how classifications apply, windows and rules, the number of input
- * partitions (whose watermarks close windows), and the serde configuration ({@code schema.registry.url}, ...).
+ * What the topology is built from: its topics, how classifications apply, windows, what splits trade into flows, rules,
+ * the number of input partitions (whose watermarks close windows), and the serde configuration
+ * ({@code schema.registry.url}, ...).
  */
-public record TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, RuleSettings rules,
-                               int inputPartitions, Map<String, Object> serdeConfigs) {
+public record TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, FlowDimensions dimensions,
+                               RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs) {
 
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String enriched,
@@ -42,6 +44,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         Objects.requireNonNull(topics, "topics");
         Objects.requireNonNull(classificationMode, "classification mode");
         Objects.requireNonNull(windows, "windows");
+        Objects.requireNonNull(dimensions, "flow dimensions");
         Objects.requireNonNull(rules, "rules");
         if (inputPartitions < 1) {
             throw new IllegalArgumentException("input partitions must be at least 1, was " + inputPartitions);
@@ -52,12 +55,22 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         }
     }
 
-    /** Default topics, weekly windows, default rules, one input partition. */
+    /** With the standard flow dimensions: dispatch, destination, HS-6. */
+    public TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, RuleSettings rules,
+                            int inputPartitions, Map<String, Object> serdeConfigs) {
+        this(topics, classificationMode, windows, FlowDimensions.standard(), rules, inputPartitions, serdeConfigs);
+    }
+
+    /** Default topics, weekly windows, standard flows, default rules, one input partition. */
     public static TopologySettings defaults(ClassificationMode mode, Map<String, Object> serdeConfigs) {
         return new TopologySettings(Topics.defaults("customs-sentinel"), mode, WindowSettings.weekly(), RuleSettings.defaults(), 1, serdeConfigs);
     }
 
     public TopologySettings withInputPartitions(int partitions) {
-        return new TopologySettings(topics, classificationMode, windows, rules, partitions, serdeConfigs);
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs);
+    }
+
+    public TopologySettings withDimensions(FlowDimensions flowDimensions) {
+        return new TopologySettings(topics, classificationMode, windows, flowDimensions, rules, inputPartitions, serdeConfigs);
     }
 }

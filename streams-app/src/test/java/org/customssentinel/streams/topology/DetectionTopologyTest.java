@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -42,8 +43,10 @@ import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.serde.AvroSerializer;
 import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,11 +76,15 @@ class DetectionTopologyTest {
     }
 
     private void start(RuleSettings rules) {
+        start(rules, FlowDimensions.standard());
+    }
+
+    private void start(RuleSettings rules, FlowDimensions dimensions) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         TopologySettings settings = new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), rules, 1, serdeConfigs);
+                WindowSettings.weekly(), dimensions, rules, 1, serdeConfigs);
         driver = new TopologyTestDriver(SentinelTopology.build(settings), props);
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
         values.configure(serdeConfigs, false);
@@ -165,6 +172,41 @@ class DetectionTopologyTest {
         assertEquals("CN→RU 854231 processors and controllers (CHPL Tier 1): $1.20M in week of 2022-02-24, 12.0× the 6-week median $100k",
                 last.getSummary());
         assertEquals("Shenzhen Huaxin Electronics", last.getTopParties().get(0).getName());
+    }
+
+    @Test
+    void shouldJudgeAFlowByItsListTiersOwnRatio() {
+        // 6x the baseline: under the default ratio 10, over a CHPL Tier 1 ratio of 5.
+        for (String tier : List.of("tier-2", "tier-1")) {
+            if (driver != null) {
+                driver.close();
+            }
+            start(RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.list.chpl." + tier + ".spike.ratio", "5")));
+            weekly("100000.00", 0, 6);
+            declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(1)));
+            advanceTo(week(8).plus(Duration.ofDays(1)).plusSeconds(1));
+            List<Alert> spikes = alerts(AlertRule.SPIKE);
+            if (tier.equals("tier-2")) {
+                assertTrue(spikes.isEmpty(), "another tier's ratio does not apply to Tier 1 goods: " + spikes);
+            } else {
+                assertEquals(List.of(AlertStatus.PROVISIONAL, AlertStatus.FINAL), spikes.stream().map(Alert::getStatus).toList());
+                assertEquals(6.0, spikes.get(1).getRatio(), 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void shouldSplitFlowsByTheConfiguredDimensions() {
+        start(RuleSettings.defaults(), FlowDimensions.parse("dispatch, hs4"));
+        declare("CN", "854231", "1000.00", week(0).plus(Duration.ofDays(1)));
+        declare("CN", "85423900", "2500.00", week(0).plus(Duration.ofDays(2)));
+        declare("HK", "854231", "700.00", week(0).plus(Duration.ofDays(2)));
+        Map<String, FlowWindow> latest = windows.readKeyValuesToMap();
+        assertEquals(Set.of("CN|*|8542|2022-01-06T00:00:00Z", "HK|*|8542|2022-01-06T00:00:00Z"), latest.keySet());
+        FlowWindow cn = latest.get("CN|*|8542|2022-01-06T00:00:00Z");
+        assertEquals(new BigDecimal("3500.00"), cn.getTotalValueUsd(), "both HS-6 codes under heading 8542 add up");
+        assertEquals(2, cn.getDeclarationCount());
+        assertEquals("*", cn.getFlow().getDestinationCountry());
     }
 
     @Test
