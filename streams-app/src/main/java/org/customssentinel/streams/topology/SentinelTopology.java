@@ -80,10 +80,10 @@ public final class SentinelTopology {
         TopologySettings.Topics topics = settings.topics();
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.STREAM_TIME_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<FlowEvent> flowEventSerde = serde(settings, false);
         Serde<Alert> alertSerde = serde(settings, false);
-        enriched.process(() -> new FanOutProcessor(settings.windows()), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
+        enriched.process(() -> new FanOutProcessor(settings.windows(), settings.dimensions()), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
@@ -105,11 +105,11 @@ public final class SentinelTopology {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serde(settings, false);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.WINDOWS_STORE),
-                Serdes.String(), SentinelTopology.<WindowAccumulator>serde(settings, false)));
+                Serdes.String(), SentinelTopology.<WindowAccumulator>serde(settings, false)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.HISTORY_STORE),
-                Serdes.String(), SentinelTopology.<FlowHistory>serde(settings, false)));
+                Serdes.String(), SentinelTopology.<FlowHistory>serde(settings, false)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.CLOCK_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<Alert> alertSerde = serde(settings, false);
         Serde<FlowWindow> windowSerde = serde(settings, false);
         builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
