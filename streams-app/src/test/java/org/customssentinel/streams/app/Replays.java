@@ -1,0 +1,194 @@
+package org.customssentinel.streams.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertStatus;
+import org.customssentinel.localstack.StackEndpoints;
+import org.customssentinel.producer.generate.ScenarioGenerator;
+import org.customssentinel.producer.publish.DeclarationPublisher;
+import org.customssentinel.producer.publish.IngestRun;
+import org.customssentinel.producer.publish.Preflight;
+import org.customssentinel.producer.publish.ProgressListener;
+import org.customssentinel.producer.publish.PublishConfig;
+import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.ReferenceLoader;
+import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.serde.AvroDeserializer;
+import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.streams.detect.ReferencePeriod;
+import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.TopologySettings;
+
+/**
+ * Scenario replays on the local stack for the end-to-end tests: each replay has topics of its own, each app run over
+ * it an application id, state and outputs of its own, so runs can be compared.
+ */
+final class Replays {
+
+    static final ReferencePeriod PRE_SANCTIONS = ReferencePeriod.parse("2021-01-01/2022-02-24");
+    static final int PARTITIONS = 6;
+
+    private final Map<String, Object> clients;
+    private final Path stateDir;
+
+    Replays(StackEndpoints stack, Path stateDir) {
+        this(Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl()), stateDir);
+    }
+
+    Replays(Map<String, Object> clients, Path stateDir) {
+        this.clients = Map.copyOf(clients);
+        this.stateDir = stateDir;
+    }
+
+    /** A replay's input topics, created, with the shipped reference data loaded (so global stores are complete at start). */
+    record Replay(String prefix, TopologySettings.Topics topics) {
+
+        static Replay of(String prefix) {
+            return new Replay(prefix, TopologySettings.Topics.prefixed(prefix));
+        }
+    }
+
+    Map<String, Object> clients() {
+        return clients;
+    }
+
+    Replay prepare(String name) throws Exception {
+        String prefix = name + "." + UUID.randomUUID().toString().substring(0, 6) + ".";
+        Replay replay = Replay.of(prefix);
+        TopologySettings.Topics topics = replay.topics();
+        Preflight.prepareDeclarationTopics(publishConfig(topics));
+        new ReferenceLoader(PublishConfig.defaults(clients), topics.hsClassifications(), topics.watchlist())
+                .load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+        return replay;
+    }
+
+    /** Publishes a generated scenario (seed 42) to the replay's declarations topic; returns how many were accepted. */
+    long publish(Replay replay, String scenario, double scale, Speed speed) throws Exception {
+        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay.topics()))) {
+            ScenarioGenerator generator = ScenarioGenerator.create(scenario, 42, null, null, scale);
+            return new IngestRun(publisher, speed, ProgressListener.NONE, false, Clock.systemUTC())
+                    .publish(generator.declarations(), generator.estimatedCount()).accepted();
+        }
+    }
+
+    private PublishConfig publishConfig(TopologySettings.Topics topics) {
+        return new PublishConfig(clients, topics.declarations(), topics.rejected(), PARTITIONS, (short) 1, Duration.ofSeconds(30));
+    }
+
+    /** The settings of an app run called {@code name} over the replay: the replay's input, outputs of its own. */
+    StreamsSettings settings(Replay replay, String name) {
+        TopologySettings.Topics in = replay.topics();
+        String out = replay.prefix() + name + ".";
+        TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
+                in.watchlist(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts");
+        TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
+                RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), PARTITIONS, clients);
+        return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, PARTITIONS, (short) 1, stateDir.resolve(out),
+                Duration.ofSeconds(30));
+    }
+
+    /** Runs the app in this JVM over what the replay holds, until all of it is committed; returns its alerts. */
+    List<Alert> run(Replay replay, String name) throws Exception {
+        StreamsSettings settings = settings(replay, name);
+        try (SentinelStreams app = SentinelStreams.start(settings)) {
+            if (!app.awaitRunning(Duration.ofSeconds(60))) {
+                throw new AssertionError("the app did not reach RUNNING within 60 s");
+            }
+            awaitConsumed(settings, Duration.ofMinutes(4));
+            return readAll(settings.topology().topics().alerts());
+        }
+    }
+
+    /** Waits until the app has committed every input record and every flow event it made from them. */
+    void awaitConsumed(StreamsSettings settings, Duration limit) throws Exception {
+        awaitConsumed(settings.applicationId(), settings.topology().topics().declarations(), limit);
+        awaitConsumed(settings.applicationId(), settings.topology().topics().flowEvents(), Duration.ofMinutes(1));
+    }
+
+    /** Waits until {@code group} has committed every record of {@code topic}: with exactly-once, its output is then visible. */
+    void awaitConsumed(String group, String topic, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!consumed(group, topic)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(group + " did not consume " + topic + " within " + limit);
+            }
+            Thread.sleep(1_000);
+        }
+    }
+
+    /** Whether {@code group} has committed every record of {@code topic}. */
+    boolean consumed(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(clients)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            for (int p = 0; p < partitions; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+            boolean done = true;
+            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
+                OffsetAndMetadata at = committed.get(end.getKey());
+                // Transaction markers take offsets too: within two of the end is everything.
+                done &= at != null && end.getValue().offset() - at.offset() <= 2;
+            }
+            return done;
+        }
+    }
+
+    /** Every committed alert on {@code topic}, read until a few seconds pass without one. */
+    List<Alert> readAll(String topic) {
+        return read(topic, Integer.MAX_VALUE, Duration.ofSeconds(5));
+    }
+
+    /** Committed alerts on {@code topic} until {@code enough} are read or {@code quiet} passes without one. */
+    List<Alert> read(String topic, int enough, Duration quiet) {
+        Map<String, Object> configs = new HashMap<>(clients);
+        configs.put(ConsumerConfig.GROUP_ID_CONFIG, "it-alerts-" + UUID.randomUUID());
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        AvroDeserializer<Alert> values = new AvroDeserializer<>();
+        values.configure(configs, false);
+        List<Alert> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
+            long lastSeen = System.nanoTime();
+            while (alerts.size() < enough && System.nanoTime() - lastSeen < quiet.toNanos()) {
+                ConsumerRecords<String, Alert> records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> alerts.add(r.value()));
+                if (!records.isEmpty()) {
+                    lastSeen = System.nanoTime();
+                }
+            }
+        }
+        return alerts;
+    }
+
+    /** FINAL alerts by id, with the figures that must not change between replays. */
+    static Map<String, String> finalFigures(List<Alert> alerts) {
+        Map<String, String> figures = new TreeMap<>();
+        alerts.stream().filter(a -> a.getStatus() == AlertStatus.FINAL).forEach(a -> figures.put(a.getAlertId(),
+                a.getRule() + " " + a.getCurrentValueUsd() + " " + a.getBaselineValueUsd() + " " + a.getRatio() + " " + a.getSummary()));
+        return figures;
+    }
+}
