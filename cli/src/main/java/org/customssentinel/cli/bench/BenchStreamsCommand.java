@@ -60,6 +60,10 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1.0", description = "Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}).")
     double scale;
 
+    @Option(names = "--commit-interval", paramLabel = "DURATION",
+            description = "Both apps' commit.interval.ms, ISO-8601 (default: Kafka Streams' own, 100 ms under exactly_once_v2).")
+    Duration commitInterval;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,8 +72,12 @@ public final class BenchStreamsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("sentinel-bench-streams-");
         try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(RegistrySettings.homeFromSystemProperty(), work))) {
-            Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-            PublishConfig publish = PublishConfig.defaults(clients);
+            Map<String, Object> stackClients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
+            PublishConfig publish = PublishConfig.defaults(stackClients);
+            Map<String, Object> clients = new HashMap<>(stackClients);
+            if (commitInterval != null) {
+                clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+            }
             Preflight.prepareDeclarationTopics(publish);
             long count;
             try (DeclarationPublisher publisher = new DeclarationPublisher(publish)) {
@@ -78,7 +86,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                         .publish(generator.declarations(), generator.estimatedCount()).accepted();
             }
             new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
-            out.printf("input: %,d declarations on %s (6 partitions), %s%n", count, PublishConfig.DECLARATIONS_TOPIC, guarantee);
+            out.printf("input: %,d declarations on %s (6 partitions), %s, commit interval %s%n", count, PublishConfig.DECLARATIONS_TOPIC,
+                    guarantee, commitInterval == null ? "default" : commitInterval);
             out.flush();
 
             double passThrough = passThrough(clients, work, count);
