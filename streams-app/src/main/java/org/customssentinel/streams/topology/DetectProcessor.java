@@ -12,7 +12,6 @@ import java.util.TreeSet;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,6 +34,7 @@ import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.detect.Thresholds;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Per flow partition: adds contributions to their open windows, raises PROVISIONAL alerts the moment a window crosses
@@ -54,15 +54,17 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private final WindowSettings windows;
     private final RuleSettings rules;
     private final int inputPartitions;
+    private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, WindowAccumulator> open;
     private KeyValueStore<String, FlowHistory> history;
     private KeyValueStore<String, Long> clock;
 
-    DetectProcessor(WindowSettings windows, RuleSettings rules, int inputPartitions) {
+    DetectProcessor(WindowSettings windows, RuleSettings rules, int inputPartitions, SentinelMetrics metrics) {
         this.windows = windows;
         this.rules = rules;
         this.inputPartitions = inputPartitions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,7 +85,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             if (known == null || time > known) {
                 clock.put(key, time);
             }
-            closeUpTo(watermark());
+            closeUpTo(watermark(), record.headers());
         } else if (event.getContribution() != null) {
             add(record.key(), event.getContribution(), record);
         }
@@ -153,7 +155,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             provisional(acc, baseline(flowKey, start, thresholds), record.timestamp(), record.headers());
         }
         open.put(key, acc);
-        forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, record.timestamp());
+        // Stamped with the window's start (its close with its end): per key, time never goes back on the topic.
+        forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, start);
     }
 
     /**
@@ -177,12 +180,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
                 acc.getProvisionalRules().add(rule.name());
                 Alert alert = AlertFactory.windowAlert(rule, AlertStatus.PROVISIONAL, w, baseline, acc.getLists(),
                         acc.getGoodsDescription(), thresholds.baselineWindows());
+                metrics.alertRaised(alert, headers);
                 context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
             }
         }
     }
 
-    private void closeUpTo(long watermark) {
+    private void closeUpTo(long watermark, Headers headers) {
         if (watermark == Long.MIN_VALUE) {
             return;
         }
@@ -199,12 +203,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             due.forEachRemaining(closing::add);
         }
         for (KeyValue<String, WindowAccumulator> entry : closing) {
-            close(entry.value);
+            close(entry.value, headers);
             open.delete(entry.key);
         }
     }
 
-    private void close(WindowAccumulator acc) {
+    /** {@code headers}: the declaration whose watermark closes the window, for the alert latency. */
+    private void close(WindowAccumulator acc, Headers headers) {
         FlowWindow w = acc.getWindow();
         String flowKey = FlowKeys.key(w.getFlow());
         long start = w.getWindowStart().toEpochMilli();
@@ -213,12 +218,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         Baseline baseline = baseline(flowKey, start, thresholds);
         setBaseline(w, baseline);
         w.setClosed(true);
-        Record<String, Routed> out = new Record<>(flowKey, null, end);
+        Record<String, Routed> out = new Record<>(flowKey, null, end, headers);
         context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
         if (eligible(start, thresholds)) {
             for (AlertRule rule : firing(w, baseline, thresholds)) {
                 Alert alert = AlertFactory.windowAlert(rule, AlertStatus.FINAL, w, baseline, acc.getLists(), acc.getGoodsDescription(),
                         thresholds.baselineWindows());
+                metrics.alertRaised(alert, headers);
                 context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
             }
         }
@@ -241,8 +247,11 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (next != null) {
             Baseline nextBaseline = baseline(flowKey, end, rules.thresholdsFor(next.getLists()));
             setBaseline(next.getWindow(), nextBaseline);
-            provisional(next, nextBaseline, end, new RecordHeaders());
+            provisional(next, nextBaseline, end, headers);
             open.put(nextKey, next);
+            // Dashboards see the next window's baseline now, not only with its next declaration.
+            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, end))
+                    .withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, next.getWindow())));
         }
     }
 
@@ -289,6 +298,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         past.setLastSurge(w.getWindowStart());
         Alert alert = AlertFactory.surge(w.getFlow(), Instant.ofEpochMilli(spanStart), w.getWindowEnd(), spanTotal, comparison, name, span, w,
                 acc.getLists(), acc.getGoodsDescription(), m);
+        metrics.alertRaised(alert, out.headers());
         context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
     }
 
