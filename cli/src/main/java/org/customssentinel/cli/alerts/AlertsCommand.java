@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.streams.topology.TopologySettings;

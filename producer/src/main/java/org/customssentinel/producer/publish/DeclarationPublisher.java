@@ -1,5 +1,6 @@
 package org.customssentinel.producer.publish;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -7,6 +8,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
 
@@ -16,6 +18,10 @@ import org.customssentinel.avro.RejectedRecord;
  * and reported on {@link #flush()}: nothing is dropped silently.
  */
 public final class DeclarationPublisher implements AutoCloseable {
+
+    /** Header with the wall-clock time (epoch ms, decimal text) the record was published. */
+    public static final String PUBLISHED_AT_HEADER = "sentinel.published-at";
+
 
     private final KafkaProducer<String, SpecificRecord> producer;
     private final PublishConfig config;
@@ -40,7 +46,10 @@ public final class DeclarationPublisher implements AutoCloseable {
     private void send(String topic, String key, long timestamp, SpecificRecord value) {
         failIfBroken();
         try {
-            producer.send(new ProducerRecord<>(topic, null, timestamp, key, value), (metadata, error) -> {
+            // The record's timestamp is event time; when it was published travels in a header, for the alert latency.
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(PUBLISHED_AT_HEADER, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
+            producer.send(new ProducerRecord<>(topic, null, timestamp, key, value, headers), (metadata, error) -> {
                 if (error != null) {
                     firstFailure.compareAndSet(null, error);
                 } else {

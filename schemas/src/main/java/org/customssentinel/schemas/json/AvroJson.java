@@ -1,4 +1,4 @@
-package org.customssentinel.cli.alerts;
+package org.customssentinel.schemas.json;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -15,14 +15,14 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /** Avro records as JSON a person or another tool reads: field names as in the schema, ISO-8601 times, decimals as numbers. */
-final class AvroJson {
+public final class AvroJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private AvroJson() {
     }
 
-    static JsonNode of(Object value) {
+    public static JsonNode of(Object value) {
         if (value == null) {
             return JSON.nullNode();
         }

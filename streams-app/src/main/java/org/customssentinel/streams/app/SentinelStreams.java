@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.customssentinel.schemas.topic.TopicProvisioner;
+import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.topology.SentinelTopology;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.slf4j.Logger;
@@ -28,8 +29,8 @@ public final class SentinelStreams implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable fatal;
 
-    private SentinelStreams(StreamsSettings settings) {
-        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology()), properties(settings));
+    private SentinelStreams(StreamsSettings settings, SentinelMetrics metrics) {
+        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics), properties(settings));
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -45,6 +46,11 @@ public final class SentinelStreams implements AutoCloseable {
 
     /** Creates absent topics, then starts processing from the beginning of any backlog the first time. */
     public static SentinelStreams start(StreamsSettings settings) {
+        return start(settings, SentinelMetrics.unexported());
+    }
+
+    /** As {@link #start(StreamsSettings)}, counting into {@code metrics}. */
+    public static SentinelStreams start(StreamsSettings settings, SentinelMetrics metrics) {
         TopologySettings.Topics names = settings.topology().topics();
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
         topics.put(names.declarations(), Map.of());
@@ -59,7 +65,7 @@ public final class SentinelStreams implements AutoCloseable {
         provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());
-        SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)));
+        SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);
         app.streams.start();
         log.info("Customs Sentinel streams app {} started ({}, classifications as of {}, {} input partitions)", settings.applicationId(),
                 settings.processingGuarantee(), settings.topology().classificationMode(), inputPartitions);
@@ -69,6 +75,11 @@ public final class SentinelStreams implements AutoCloseable {
     /** Waits until the app processes (state RUNNING); false on timeout. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The running Kafka Streams, for interactive queries. */
+    public KafkaStreams kafkaStreams() {
+        return streams;
     }
 
     public KafkaStreams.State state() {

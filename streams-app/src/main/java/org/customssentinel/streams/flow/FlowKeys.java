@@ -34,6 +34,11 @@ public final class FlowKeys {
         return String.format("%015d|\uffff", windowStart);
     }
 
+    /** The flow part of a customs.flows.windowed key. */
+    public static String flowOfWindowedTopicKey(String key) {
+        return key.substring(0, key.lastIndexOf('|'));
+    }
+
     /** Key of a window on customs.flows.windowed: the flow and the window's start. */
     public static String windowedTopicKey(String flowKey, long windowStart) {
         return flowKey + "|" + Instant.ofEpochMilli(windowStart);

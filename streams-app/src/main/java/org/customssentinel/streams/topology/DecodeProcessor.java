@@ -19,6 +19,7 @@ import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Rejection;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Decodes declarations itself rather than through a Kafka Streams deserializer, so that a poison pill becomes a
@@ -30,11 +31,13 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
     private static final Pattern HS_CODE = Pattern.compile("\\d{6,10}");
 
     private final Map<String, Object> serdeConfigs;
+    private final SentinelMetrics metrics;
     private FixedKeyProcessorContext<String, Decoded> context;
     private AvroDeserializer<Declaration> deserializer;
 
-    DecodeProcessor(Map<String, Object> serdeConfigs) {
+    DecodeProcessor(Map<String, Object> serdeConfigs, SentinelMetrics metrics) {
         this.serdeConfigs = serdeConfigs;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,6 +54,7 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? "unknown" : source.topic();
         if (record.value() == null) {
+            metrics.rejected("EMPTY");
             context.forward(record.withValue(Decoded.rejected(rejected(record, source, "EMPTY", "a record without a value (tombstone)"))));
             return;
         }
@@ -58,14 +62,17 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
         try {
             declaration = deserializer.deserialize(topic, record.value());
         } catch (SerializationException e) {
+            metrics.rejected("UNDESERIALIZABLE");
             context.forward(record.withValue(Decoded.rejected(rejected(record, source, "UNDESERIALIZABLE", e.getMessage()))));
             return;
         }
         List<String> problems = problems(declaration);
         if (!problems.isEmpty()) {
+            metrics.rejected("INVALID_DECLARATION");
             context.forward(record.withValue(Decoded.rejected(rejected(record, source, "INVALID_DECLARATION", String.join("; ", problems)))));
             return;
         }
+        metrics.declarationProcessed(declaration.getItems().size());
         context.forward(record.withValue(Decoded.of(declaration)).withTimestamp(declaration.getLodgedAt().toEpochMilli()));
     }
 

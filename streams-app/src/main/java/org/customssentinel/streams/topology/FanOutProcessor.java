@@ -28,6 +28,7 @@ import org.customssentinel.streams.detect.AlertFactory;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Per input partition: turns each enriched declaration into one contribution per trade flow it touches, rejects it as
@@ -42,12 +43,14 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
 
     private final WindowSettings windows;
     private final FlowDimensions dimensions;
+    private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
     private KeyValueStore<String, Long> clock;
 
-    FanOutProcessor(WindowSettings windows, FlowDimensions dimensions) {
+    FanOutProcessor(WindowSettings windows, FlowDimensions dimensions, SentinelMetrics metrics) {
         this.windows = windows;
         this.dimensions = dimensions;
+        this.metrics = metrics;
     }
 
     @Override
@@ -64,6 +67,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         long streamTime = Math.max(get(STREAM_TIME), timestamp);
         clock.put(STREAM_TIME, streamTime);
         if (windows.closed(windows.startOf(timestamp), streamTime)) {
+            metrics.rejected("LATE");
             context.forward(record.withKey(declaration.getDeclarationId()).withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
         } else {
             for (Map.Entry<String, FlowContribution> flow : contributions(enriched).entrySet()) {
@@ -145,6 +149,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         for (PartyMatch match : enriched.getPartyMatches()) {
             var alert = AlertFactory.watchlistHit(d.getDeclarationId(), d.getLodgedAt(), FlowKeys.flow(firstFlow), total, match, lists,
                     first.getGoodsDescription());
+            metrics.alertRaised(alert, record.headers());
             context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
         }
     }

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -26,6 +27,7 @@ import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.serde.SpecificAvroSerde;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.WatchlistIndex;
+import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * The Customs Sentinel topology, a pure function of its settings: build it without starting anything, test it with
@@ -35,11 +37,20 @@ public final class SentinelTopology {
 
     public static final String HS_INDEX_STORE = "hs-classification-index";
     public static final String WATCHLIST_INDEX_STORE = "watchlist-index";
+    /** customs.flows.windowed as a table: flow + window start to the window's latest figures. */
+    public static final String FLOWS_QUERY_STORE = "flows-query";
+    /** customs.alerts as a table: alert id to its latest status. */
+    public static final String ALERTS_QUERY_STORE = "alerts-query";
 
     private SentinelTopology() {
     }
 
+    /** The topology with metrics nobody reads: for tests and tools. */
     public static Topology build(TopologySettings settings) {
+        return build(settings, SentinelMetrics.unexported());
+    }
+
+    public static Topology build(TopologySettings settings, SentinelMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<HsClassification> hsSerde = serde(settings, false);
         Serde<WatchlistEntry> watchlistSerde = serde(settings, false);
@@ -60,7 +71,7 @@ public final class SentinelTopology {
 
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
-                .processValues(() -> new DecodeProcessor(settings.serdeConfigs()), Named.as("decode-declarations"));
+                .processValues(() -> new DecodeProcessor(settings.serdeConfigs(), metrics), Named.as("decode-declarations"));
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
@@ -68,22 +79,22 @@ public final class SentinelTopology {
                         .withName("rejected"))
                 .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, valid
                         .processValues(() -> new EnrichProcessor(settings.classificationMode()), Named.as("enrich-declarations")),
-                        enrichedSerde, rejectedSerde))
+                        enrichedSerde, rejectedSerde, metrics))
                         .withName("valid"));
-        detection(builder, settings);
+        detection(builder, settings, metrics);
         return builder.build();
     }
 
     /** Enriched declarations out, and fanned out to their trade flows. */
     private static void flows(StreamsBuilder builder, TopologySettings settings, KStream<String, EnrichedDeclaration> enriched,
-                              Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde) {
+                              Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde, SentinelMetrics metrics) {
         TopologySettings.Topics topics = settings.topics();
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<FlowEvent> flowEventSerde = serde(settings, false);
         Serde<Alert> alertSerde = serde(settings, false);
-        enriched.process(() -> new FanOutProcessor(settings.windows(), settings.dimensions()), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
+        enriched.process(() -> new FanOutProcessor(settings.windows(), settings.dimensions(), metrics), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
@@ -101,7 +112,7 @@ public final class SentinelTopology {
     }
 
     /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
-    private static void detection(StreamsBuilder builder, TopologySettings settings) {
+    private static void detection(StreamsBuilder builder, TopologySettings settings, SentinelMetrics metrics) {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serde(settings, false);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.WINDOWS_STORE),
@@ -113,7 +124,7 @@ public final class SentinelTopology {
         Serde<Alert> alertSerde = serde(settings, false);
         Serde<FlowWindow> windowSerde = serde(settings, false);
         builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
-                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.inputPartitions()), Named.as("detect-flows"),
+                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
                         DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
                 .split(Named.as("detected-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.ALERTS, Branched.<String, Routed>withConsumer(alerts -> alerts
@@ -122,8 +133,24 @@ public final class SentinelTopology {
                         .withName("alerts"))
                 .defaultBranch(Branched.<String, Routed>withConsumer(windows -> windows
                         .mapValues(routed -> (FlowWindow) routed.value(), Named.as("flow-window-value"))
-                        .to(topics.flowsWindowed(), Produced.with(Serdes.String(), windowSerde).withName("flows-windowed-sink")))
+                        .to(topics.flowsWindowed(), Produced.with(Serdes.String(), windowSerde)
+                                .withStreamPartitioner(new FlowWindowPartitioner()).withName("flows-windowed-sink")))
                         .withName("flows-windowed"));
+        queryStores(builder, settings, windowSerde, alertSerde);
+    }
+
+    /**
+     * What the query API reads: each window's latest figures (partitioned by flow, so a flow's series is on one
+     * instance) and each alert's latest status, materialized from the app's own output topics.
+     */
+    private static void queryStores(StreamsBuilder builder, TopologySettings settings, Serde<FlowWindow> windowSerde, Serde<Alert> alertSerde) {
+        TopologySettings.Topics topics = settings.topics();
+        builder.table(topics.flowsWindowed(), Consumed.with(Serdes.String(), windowSerde).withName("flows-query-source"),
+                Materialized.<String, FlowWindow>as(Stores.persistentTimestampedKeyValueStore(FLOWS_QUERY_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(windowSerde));
+        builder.table(topics.alerts(), Consumed.with(Serdes.String(), alertSerde).withName("alerts-query-source"),
+                Materialized.<String, Alert>as(Stores.persistentTimestampedKeyValueStore(ALERTS_QUERY_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
     }
 
     private static <T extends SpecificRecord> Serde<T> serde(TopologySettings settings, boolean isKey) {

@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertStatus;
+import org.customssentinel.avro.Declaration;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.producer.generate.ScenarioGenerator;
 import org.customssentinel.producer.publish.DeclarationPublisher;
@@ -43,36 +44,36 @@ import org.customssentinel.streams.topology.TopologySettings;
  * Scenario replays on the local stack for the end-to-end tests: each replay has topics of its own, each app run over
  * it an application id, state and outputs of its own, so runs can be compared.
  */
-final class Replays {
+public final class Replays {
 
-    static final ReferencePeriod PRE_SANCTIONS = ReferencePeriod.parse("2021-01-01/2022-02-24");
-    static final int PARTITIONS = 6;
+    public static final ReferencePeriod PRE_SANCTIONS = ReferencePeriod.parse("2021-01-01/2022-02-24");
+    public static final int PARTITIONS = 6;
 
     private final Map<String, Object> clients;
     private final Path stateDir;
 
-    Replays(StackEndpoints stack, Path stateDir) {
+    public Replays(StackEndpoints stack, Path stateDir) {
         this(Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl()), stateDir);
     }
 
-    Replays(Map<String, Object> clients, Path stateDir) {
+    public Replays(Map<String, Object> clients, Path stateDir) {
         this.clients = Map.copyOf(clients);
         this.stateDir = stateDir;
     }
 
     /** A replay's input topics, created, with the shipped reference data loaded (so global stores are complete at start). */
-    record Replay(String prefix, TopologySettings.Topics topics) {
+    public record Replay(String prefix, TopologySettings.Topics topics) {
 
-        static Replay of(String prefix) {
+        public static Replay of(String prefix) {
             return new Replay(prefix, TopologySettings.Topics.prefixed(prefix));
         }
     }
 
-    Map<String, Object> clients() {
+    public Map<String, Object> clients() {
         return clients;
     }
 
-    Replay prepare(String name) throws Exception {
+    public Replay prepare(String name) throws Exception {
         String prefix = name + "." + UUID.randomUUID().toString().substring(0, 6) + ".";
         Replay replay = Replay.of(prefix);
         TopologySettings.Topics topics = replay.topics();
@@ -83,11 +84,19 @@ final class Replays {
     }
 
     /** Publishes a generated scenario (seed 42) to the replay's declarations topic; returns how many were accepted. */
-    long publish(Replay replay, String scenario, double scale, Speed speed) throws Exception {
+    public long publish(Replay replay, String scenario, double scale, Speed speed) throws Exception {
         try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay.topics()))) {
             ScenarioGenerator generator = ScenarioGenerator.create(scenario, 42, null, null, scale);
             return new IngestRun(publisher, speed, ProgressListener.NONE, false, Clock.systemUTC())
                     .publish(generator.declarations(), generator.estimatedCount()).accepted();
+        }
+    }
+
+    /** Publishes one declaration to the replay, as our producer does (event time, published-at header). */
+    public void send(Replay replay, Declaration declaration) {
+        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay.topics()))) {
+            publisher.send(declaration);
+            publisher.flush();
         }
     }
 
@@ -96,7 +105,7 @@ final class Replays {
     }
 
     /** The settings of an app run called {@code name} over the replay: the replay's input, outputs of its own. */
-    StreamsSettings settings(Replay replay, String name) {
+    public StreamsSettings settings(Replay replay, String name) {
         TopologySettings.Topics in = replay.topics();
         String out = replay.prefix() + name + ".";
         TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
@@ -108,7 +117,7 @@ final class Replays {
     }
 
     /** Runs the app in this JVM over what the replay holds, until all of it is committed; returns its alerts. */
-    List<Alert> run(Replay replay, String name) throws Exception {
+    public List<Alert> run(Replay replay, String name) throws Exception {
         StreamsSettings settings = settings(replay, name);
         try (SentinelStreams app = SentinelStreams.start(settings)) {
             if (!app.awaitRunning(Duration.ofSeconds(60))) {
@@ -120,13 +129,13 @@ final class Replays {
     }
 
     /** Waits until the app has committed every input record and every flow event it made from them. */
-    void awaitConsumed(StreamsSettings settings, Duration limit) throws Exception {
+    public void awaitConsumed(StreamsSettings settings, Duration limit) throws Exception {
         awaitConsumed(settings.applicationId(), settings.topology().topics().declarations(), limit);
         awaitConsumed(settings.applicationId(), settings.topology().topics().flowEvents(), Duration.ofMinutes(1));
     }
 
     /** Waits until {@code group} has committed every record of {@code topic}: with exactly-once, its output is then visible. */
-    void awaitConsumed(String group, String topic, Duration limit) throws Exception {
+    public void awaitConsumed(String group, String topic, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!consumed(group, topic)) {
             if (System.nanoTime() > deadline) {
@@ -137,7 +146,7 @@ final class Replays {
     }
 
     /** Whether {@code group} has committed every record of {@code topic}. */
-    boolean consumed(String group, String topic) throws Exception {
+    public boolean consumed(String group, String topic) throws Exception {
         try (Admin admin = Admin.create(clients)) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -156,12 +165,12 @@ final class Replays {
     }
 
     /** Every committed alert on {@code topic}, read until a few seconds pass without one. */
-    List<Alert> readAll(String topic) {
+    public List<Alert> readAll(String topic) {
         return read(topic, Integer.MAX_VALUE, Duration.ofSeconds(5));
     }
 
     /** Committed alerts on {@code topic} until {@code enough} are read or {@code quiet} passes without one. */
-    List<Alert> read(String topic, int enough, Duration quiet) {
+    public List<Alert> read(String topic, int enough, Duration quiet) {
         Map<String, Object> configs = new HashMap<>(clients);
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, "it-alerts-" + UUID.randomUUID());
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -185,7 +194,7 @@ final class Replays {
     }
 
     /** FINAL alerts by id, with the figures that must not change between replays. */
-    static Map<String, String> finalFigures(List<Alert> alerts) {
+    public static Map<String, String> finalFigures(List<Alert> alerts) {
         Map<String, String> figures = new TreeMap<>();
         alerts.stream().filter(a -> a.getStatus() == AlertStatus.FINAL).forEach(a -> figures.put(a.getAlertId(),
                 a.getRule() + " " + a.getCurrentValueUsd() + " " + a.getBaselineValueUsd() + " " + a.getRatio() + " " + a.getSummary()));

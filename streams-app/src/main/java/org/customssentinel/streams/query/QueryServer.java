@@ -1,0 +1,250 @@
+package org.customssentinel.streams.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.FlowWindowPartitioner;
+import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The query API, the dashboard and {@code /metrics} of one streams-app instance. Read-only: every endpoint is a GET.
+ * Starts before Kafka Streams (whose {@code application.server} needs the bound port) and answers 503 until
+ * {@link #attach} hands it the running app.
+ */
+public final class QueryServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(QueryServer.class);
+    private static final String LOCAL_SCOPE = "local";
+    private static final int RETRY_AFTER_SECONDS = 5;
+
+    private final Javalin http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final QuerySettings settings;
+    private final TopologySettings.Topics topics;
+    private final WindowSettings windows;
+    private final Map<String, Object> clientConfigs;
+    private final PrometheusMeterRegistry registry;
+    private volatile Attached attached;
+
+    /** What exists once Kafka Streams does. */
+    private record Attached(LocalStores stores, FlowQueries flows, AlertQueries alerts, Peers peers, AlertFeed feed,
+                            RejectionTally rejections, KafkaStreamsMetrics kafkaMetrics) {
+    }
+
+    private QueryServer(QuerySettings settings, TopologySettings.Topics topics, WindowSettings windows, Map<String, Object> clientConfigs,
+                        PrometheusMeterRegistry registry) {
+        this.settings = settings;
+        this.topics = topics;
+        this.windows = windows;
+        this.clientConfigs = Map.copyOf(clientConfigs);
+        this.registry = registry;
+        this.http = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/dashboard";
+                files.location = Location.CLASSPATH;
+            });
+        });
+        routes();
+    }
+
+    /** Binds the HTTP server; queries answer 503 until {@link #attach}. */
+    public static QueryServer start(QuerySettings settings, TopologySettings.Topics topics, WindowSettings windows,
+                                    Map<String, Object> clientConfigs, PrometheusMeterRegistry registry) {
+        QueryServer server = new QueryServer(settings, topics, windows, clientConfigs, registry);
+        try {
+            server.http.start(settings.host(), settings.port());
+        } catch (RuntimeException e) {
+            server.http.stop();
+            throw new IllegalArgumentException("cannot serve HTTP on " + settings.host() + ":" + settings.port()
+                    + " (in use, or not an address of this machine); choose another with --http-port / --http-host", e);
+        }
+        log.info("Query API and dashboard on http://{}:{}/", settings.host(), server.port());
+        return server;
+    }
+
+    /** The bound port (the one asked for, or the one picked for port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** {@code application.server} for Kafka Streams: where other instances forward queries to this one. */
+    public String applicationServer() {
+        return settings.applicationServer(port());
+    }
+
+    /** Hands over the running app: queries, the alert feed, the rejection counts and Kafka's metrics start. */
+    public void attach(KafkaStreams streams) {
+        LocalStores stores = new LocalStores(streams);
+        HostInfo self = new HostInfo(settings.advertisedHost(), port());
+        KafkaStreamsMetrics kafkaMetrics = new KafkaStreamsMetrics(streams);
+        kafkaMetrics.bindTo(registry);
+        AlertFeed feed = new AlertFeed(clientConfigs, topics.alerts(), json);
+        RejectionTally rejections = new RejectionTally(clientConfigs, topics.rejected());
+        feed.start();
+        rejections.start();
+        attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), new Peers(streams, self, json), feed,
+                rejections, kafkaMetrics);
+    }
+
+    private Attached attached() {
+        Attached a = attached;
+        if (a == null) {
+            throw new NotReady("the streams app is starting");
+        }
+        return a;
+    }
+
+    private void routes() {
+        http.get("/api/health", this::health);
+        http.get("/api/flows/top", this::topFlows);
+        http.get("/api/flows/{dispatch}/{destination}/{hs}", this::flowSeries);
+        http.get("/api/alerts", this::recentAlerts);
+        http.get("/api/rejections", ctx -> send(ctx, json.valueToTree(attached().rejections().counts())));
+        http.sse("/api/alerts/stream", client -> {
+            client.keepAlive();
+            attached().feed().add(client);
+        });
+        http.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
+        http.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        http.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        http.exception(NotReady.class, (e, ctx) -> {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            error(ctx, 503, e.getMessage());
+        });
+        http.exception(Exception.class, (e, ctx) -> {
+            log.error("Query {} failed: {}", ctx.path(), e.toString(), e);
+            error(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); see the app's log");
+        });
+    }
+
+    private void health(Context ctx) {
+        Attached a = attached;
+        ObjectNode health = json.createObjectNode();
+        health.put("instance", settings.advertisedHost() + ":" + port());
+        if (a == null) {
+            health.put("state", "STARTING");
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ctx.status(503);
+            send(ctx, health);
+            return;
+        }
+        KafkaStreams streams = a.stores().streams();
+        health.setAll(Health.of(streams, json));
+        health.put("alertFeedClients", a.feed().clientCount());
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            ctx.status(503);
+        }
+        send(ctx, health);
+    }
+
+    private void topFlows(Context ctx) {
+        int limit = QueryParams.limit(ctx.queryParam("limit"), 20);
+        var window = QueryParams.window(ctx.queryParam("window"));
+        Attached a = attached();
+        ObjectNode local = a.flows().top(window, limit);
+        if (isLocalOnly(ctx)) {
+            send(ctx, local);
+            return;
+        }
+        List<JsonNode> answers = new ArrayList<>(List.of(local));
+        for (HostInfo peer : a.peers().others()) {
+            answers.add(a.peers().getJson(peer, localPath(ctx)));
+        }
+        send(ctx, FlowQueries.merge(answers, limit));
+    }
+
+    private void flowSeries(Context ctx) {
+        String flowKey = QueryParams.flowKey(ctx.pathParam("dispatch"), ctx.pathParam("destination"), ctx.pathParam("hs"));
+        Attached a = attached();
+        a.stores().requireRunning();
+        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(SentinelTopology.FLOWS_QUERY_STORE, flowKey,
+                (topic, key, value, partitions) -> Optional.of(java.util.Set.of(FlowWindowPartitioner.partitionOf(key, partitions))));
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new NotReady("no instance owns flow " + flowKey + " right now (rebalancing)");
+        }
+        if (!a.peers().isSelf(owner.activeHost()) && ctx.header(Peers.FORWARDED_HEADER) == null) {
+            Peers.Answer answer = a.peers().get(owner.activeHost(), ctx.path());
+            if (answer.status() == 503) {
+                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            }
+            ctx.status(answer.status()).contentType("application/json").result(answer.body());
+            return;
+        }
+        ObjectNode series = a.flows().series(flowKey).orElseThrow(() -> new NotFound("no windows for flow " + flowKey));
+        series.put("servedBy", a.peers().self().host() + ":" + a.peers().self().port());
+        send(ctx, series);
+    }
+
+    private void recentAlerts(Context ctx) {
+        AlertQueries.Filter filter = new AlertQueries.Filter(QueryParams.since(ctx.queryParam("since")), QueryParams.rule(ctx.queryParam("rule")),
+                QueryParams.flow(ctx.queryParam("flow")), QueryParams.limit(ctx.queryParam("limit"), 100));
+        Attached a = attached();
+        JsonNode local = a.alerts().recent(filter);
+        if (isLocalOnly(ctx)) {
+            send(ctx, local);
+            return;
+        }
+        List<JsonNode> answers = new ArrayList<>(List.of(local));
+        for (HostInfo peer : a.peers().others()) {
+            answers.add(a.peers().getJson(peer, localPath(ctx)));
+        }
+        send(ctx, AlertQueries.merge(answers, filter.limit()));
+    }
+
+    private static boolean isLocalOnly(Context ctx) {
+        return LOCAL_SCOPE.equals(ctx.queryParam("scope")) || ctx.header(Peers.FORWARDED_HEADER) != null;
+    }
+
+    private static String localPath(Context ctx) {
+        String query = ctx.queryString();
+        return ctx.path() + "?" + (query == null || query.isEmpty() ? "" : query + "&") + "scope=" + LOCAL_SCOPE;
+    }
+
+    private void send(Context ctx, JsonNode body) {
+        try {
+            ctx.contentType("application/json").result(json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void error(Context ctx, int status, String message) {
+        ObjectNode body = json.createObjectNode();
+        body.put("status", status);
+        body.put("error", message);
+        ctx.status(status);
+        send(ctx, body);
+    }
+
+    @Override
+    public void close() {
+        Attached a = attached;
+        if (a != null) {
+            a.feed().close();
+            a.rejections().close();
+            a.kafkaMetrics().close();
+        }
+        http.stop();
+    }
+}

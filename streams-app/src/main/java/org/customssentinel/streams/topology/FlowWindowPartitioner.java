@@ -1,0 +1,26 @@
+package org.customssentinel.streams.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.streams.flow.FlowKeys;
+
+/**
+ * Every window of a flow to one partition of customs.flows.windowed (murmur2 of the flow key, like Kafka's), so one
+ * instance holds a flow's whole series and the query API finds it with one lookup.
+ */
+public final class FlowWindowPartitioner implements StreamPartitioner<String, FlowWindow> {
+
+    @Override
+    public Optional<Set<Integer>> partitions(String topic, String key, FlowWindow value, int numPartitions) {
+        return Optional.of(Set.of(partitionOf(FlowKeys.flowOfWindowedTopicKey(key), numPartitions)));
+    }
+
+    public static int partitionOf(String flowKey, int numPartitions) {
+        return Utils.toPositive(Utils.murmur2(flowKey.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+    }
+}

@@ -1,0 +1,201 @@
+'use strict';
+// The dashboard: plain DOM and SVG over the query API, no build step and no library.
+
+const MAX_ALERTS = 200;
+const $ = (selector) => document.querySelector(selector);
+
+function usd(value) {
+  const n = Number(value);
+  if (!isFinite(n)) return '–';
+  if (Math.abs(n) >= 1e9) return '$' + (n / 1e9).toFixed(2) + 'B';
+  if (Math.abs(n) >= 1e6) return '$' + (n / 1e6).toFixed(2) + 'M';
+  if (Math.abs(n) >= 1e3) return '$' + (n / 1e3).toFixed(0) + 'k';
+  return '$' + n.toFixed(0);
+}
+
+function flowName(flow) {
+  return flow.dispatchCountry + '→' + flow.destinationCountry + ' ' + flow.hsCode;
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    const body = await response.json().catch(() => ({}));
+    const error = new Error(body.error || response.statusText);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+function svg(tag, attributes, parent) {
+  const element = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, value));
+  if (parent) parent.appendChild(element);
+  return element;
+}
+
+/** A sparkline of window totals with the baseline as a shaded area beneath. */
+function sparkline(windows) {
+  const width = 160, height = 28;
+  const box = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'spark' });
+  const recent = windows.slice(-26);
+  const max = Math.max(1, ...recent.map((w) => Math.max(Number(w.totalValueUsd), Number(w.baselineValueUsd || 0))));
+  const x = (i) => (recent.length < 2 ? width / 2 : (i * (width - 2)) / (recent.length - 1) + 1);
+  const y = (v) => height - 1 - (Number(v) / max) * (height - 2);
+  const band = recent.map((w, i) => `${x(i)},${y(w.baselineValueUsd || 0)}`).join(' ');
+  svg('polygon', { points: `${x(0)},${height} ${band} ${x(recent.length - 1)},${height}`, fill: 'rgba(255,152,0,.3)' }, box);
+  svg('polyline', { points: recent.map((w, i) => `${x(i)},${y(w.totalValueUsd)}`).join(' '), fill: 'none', stroke: '#3f6fb5', 'stroke-width': 1.5 }, box);
+  return box;
+}
+
+async function refreshFlows() {
+  let top;
+  try {
+    top = await getJson('/api/flows/top?limit=15');
+  } catch (error) {
+    $('#window').textContent = error.status === 503 ? 'state restoring…' : 'flows unavailable: ' + error.message;
+    return;
+  }
+  $('#window').textContent = top.windowStart ? 'latest window from ' + top.windowStart.slice(0, 10) : 'no flows yet';
+  const rows = top.flows.map((f) => {
+    const row = document.createElement('tr');
+    row.dataset.flow = f.flowKey;
+    row.innerHTML = `<td>${flowName(f.flow)}</td><td class="num">${usd(f.totalValueUsd)}</td>`
+      + `<td class="num">${f.baselineValueUsd == null ? '–' : usd(f.baselineValueUsd)}</td>`
+      + `<td class="num">${f.ratio == null ? '–' : Number(f.ratio).toFixed(1) + '×'}</td><td></td>`;
+    row.addEventListener('click', () => showFlow(f.flow));
+    return row;
+  });
+  $('#flows tbody').replaceChildren(...rows);
+  // Sparklines after the table is up: one series request per flow.
+  await Promise.all(top.flows.map(async (f, i) => {
+    try {
+      const series = await getJson(`/api/flows/${f.flow.dispatchCountry}/${f.flow.destinationCountry}/${f.flow.hsCode}`);
+      rows[i].lastChild.replaceChildren(sparkline(series.windows));
+    } catch (error) {
+      rows[i].lastChild.textContent = '…';
+    }
+  }));
+}
+
+async function showFlow(flow) {
+  const path = `${flow.dispatchCountry}/${flow.destinationCountry}/${flow.hsCode}`;
+  const flowKey = `${flow.dispatchCountry}|${flow.destinationCountry}|${flow.hsCode}`;
+  const [series, alerts] = await Promise.all([
+    getJson('/api/flows/' + path),
+    getJson('/api/alerts?limit=200&flow=' + encodeURIComponent(flowKey)).catch(() => []),
+  ]);
+  $('#detail').hidden = false;
+  $('#detail-title').textContent = flowName(flow) + ' — window totals';
+  const chart = $('#detail-chart');
+  chart.replaceChildren();
+  const width = 760, height = 220, left = 56, bottom = 20;
+  const windows = series.windows.slice(-78);
+  const max = Math.max(1, ...windows.map((w) => Math.max(Number(w.totalValueUsd), Number(w.baselineValueUsd || 0))));
+  const step = (width - left) / Math.max(1, windows.length);
+  const y = (v) => (height - bottom) - (Number(v) / max) * (height - bottom - 8);
+  [0, 0.5, 1].forEach((f) => {
+    svg('line', { x1: left, x2: width, y1: y(max * f), y2: y(max * f), stroke: '#e6e9ee' }, chart);
+    svg('text', { x: 2, y: y(max * f) + 3 }, chart).textContent = usd(max * f);
+  });
+  const band = windows.map((w, i) => `${left + i * step + step / 2},${y(w.baselineValueUsd || 0)}`).join(' ');
+  svg('polygon', { points: `${left + step / 2},${y(0)} ${band} ${left + (windows.length - 0.5) * step},${y(0)}`, fill: 'rgba(255,152,0,.3)' }, chart);
+  windows.forEach((w, i) => {
+    const bar = svg('rect', { x: left + i * step + 1, y: y(w.totalValueUsd), width: Math.max(1, step - 2), height: y(0) - y(w.totalValueUsd), fill: '#3f6fb5' }, chart);
+    svg('title', {}, bar).textContent = `${w.windowStart.slice(0, 10)}: ${usd(w.totalValueUsd)} (baseline ${usd(w.baselineValueUsd || 0)})`;
+  });
+  alerts.forEach((alert) => {
+    // The window the alert speaks of: the one holding its last instant (a SURGE spans several and ends with one).
+    const end = Date.parse(alert.windowEnd);
+    const at = alert.windowStart === alert.windowEnd ? end : end - 1;
+    const index = windows.findIndex((w) => Date.parse(w.windowStart) <= at && at < Date.parse(w.windowEnd));
+    if (index < 0) return;
+    const marker = svg('circle', { cx: left + index * step + step / 2, cy: 8, r: 4, fill: '#c62828' }, chart);
+    svg('title', {}, marker).textContent = alert.status + ' ' + alert.summary;
+  });
+  if (windows.length) {
+    svg('text', { x: left, y: height - 4 }, chart).textContent = windows[0].windowStart.slice(0, 10);
+    svg('text', { x: width - 60, y: height - 4 }, chart).textContent = windows[windows.length - 1].windowStart.slice(0, 10);
+  }
+}
+
+function alertItem(alert) {
+  const item = document.createElement('li');
+  item.dataset.alertId = alert.alertId;
+  item.dataset.status = alert.status;
+  const severity = document.createElement('span');
+  severity.className = 'sev ' + alert.severity;
+  severity.textContent = alert.severity;
+  const rule = document.createElement('span');
+  rule.className = 'rule';
+  rule.textContent = alert.rule;
+  const status = document.createElement('span');
+  status.className = 'status';
+  status.textContent = alert.status;
+  const summary = document.createElement('div');
+  summary.className = 'summary';
+  summary.textContent = alert.summary;
+  item.append(severity, rule, status, summary);
+  return item;
+}
+
+function addAlert(alert) {
+  const list = $('#alerts');
+  const existing = list.querySelector(`li[data-alert-id="${alert.alertId}"]`);
+  if (existing) existing.remove();
+  list.prepend(alertItem(alert));
+  while (list.children.length > MAX_ALERTS) list.lastChild.remove();
+}
+
+async function loadAlerts() {
+  try {
+    const recent = await getJson('/api/alerts?limit=50');
+    recent.slice().reverse().forEach(addAlert);
+  } catch (error) {
+    // The feed below fills the list once the app is ready.
+  }
+  const feed = new EventSource('/api/alerts/stream');
+  feed.addEventListener('alert', (event) => addAlert(JSON.parse(event.data)));
+}
+
+async function refreshHealth() {
+  const pill = $('#health');
+  try {
+    const health = await fetch('/api/health').then((r) => r.json());
+    pill.textContent = health.state + (health.inputLag ? ` · lag ${health.inputLag}` : '');
+    pill.className = 'pill ' + (health.state === 'RUNNING' ? 'ok' : 'bad');
+  } catch (error) {
+    pill.textContent = 'unreachable';
+    pill.className = 'pill bad';
+  }
+}
+
+async function refreshRejections() {
+  try {
+    const counts = await getJson('/api/rejections');
+    const rows = Object.entries(counts).map(([reason, count]) => {
+      const row = document.createElement('tr');
+      row.innerHTML = `<td>${reason}</td><td class="num">${count.toLocaleString()}</td>`;
+      return row;
+    });
+    if (!rows.length) {
+      const row = document.createElement('tr');
+      row.innerHTML = '<td class="muted">none</td>';
+      rows.push(row);
+    }
+    $('#rejections tbody').replaceChildren(...rows);
+  } catch (error) {
+    // Shown again on the next refresh.
+  }
+}
+
+function refresh() {
+  refreshHealth();
+  refreshFlows();
+  refreshRejections();
+}
+
+refresh();
+loadAlerts();
+setInterval(refresh, 5000);

@@ -1,0 +1,295 @@
+package org.customssentinel.streams.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.streams.StreamsConfig;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.DeclarationType;
+import org.customssentinel.avro.GoodsItem;
+import org.customssentinel.avro.Party;
+import org.customssentinel.localstack.StackEndpoints;
+import org.customssentinel.localstack.junit.LocalStackExtension;
+import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.streams.app.Replays;
+import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.StreamsSettings;
+import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The query API of two instances of one app (same application id) on the local stack, over a tenth of chpl-surge:
+ * every endpoint, its 400/404/503 answers, forwarding between the instances, the SSE feed, metrics, and the
+ * dashboard in headless Chromium.
+ */
+@ExtendWith(LocalStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackEndpoints stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private Path work;
+    private Replays replays;
+    private Replays.Replay replay;
+    private QueryServer first;
+    private QueryServer second;
+
+    QueryApiIT(StackEndpoints stack) {
+        this.stack = stack;
+    }
+
+    @BeforeAll
+    void startTwoInstances() throws Exception {
+        work = Files.createTempDirectory("query-it-");
+        replays = new Replays(stack, work);
+        replay = replays.prepare("query");
+        replays.publish(replay, "chpl-surge", 0.1, Speed.MAX);
+        first = instance("a");
+        second = instance("b");
+        replays.awaitConsumed(replays.settings(replay, "app"), Duration.ofMinutes(3));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (get(first, "/api/health").statusCode() != 200 || get(second, "/api/health").statusCode() != 200) {
+            assertTrue(System.nanoTime() < deadline, "both instances RUNNING within 60 s");
+            Thread.sleep(500);
+        }
+    }
+
+    /** One instance: its own HTTP port, state directory and registry; the same application id as the other. */
+    private QueryServer instance(String name) throws Exception {
+        StreamsSettings base = replays.settings(replay, "app");
+        PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
+        QueryServer server = QueryServer.start(QuerySettings.local(0), base.topology().topics(), WindowSettings.weekly(), base.clientConfigs(),
+                registry);
+        running.add(server);
+        Map<String, Object> configs = new HashMap<>(base.clientConfigs());
+        configs.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
+        StreamsSettings settings = new StreamsSettings(base.applicationId(), configs, base.processingGuarantee(), base.topology(),
+                base.partitions(), base.replicationFactor(), work.resolve("state-" + name), base.timeout());
+        SentinelStreams app = SentinelStreams.start(settings, new SentinelMetrics(registry, Clock.systemUTC()));
+        running.add(0, app);
+        server.attach(app.kafkaStreams());
+        return server;
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable closeable : running) {
+            closeable.close();
+        }
+    }
+
+    private HttpResponse<String> get(QueryServer server, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode json(QueryServer server, String path) throws Exception {
+        HttpResponse<String> response = get(server, path);
+        assertEquals(200, response.statusCode(), path + ": " + response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void shouldReportHealthWithEachInstancesTasks() throws Exception {
+        JsonNode a = json(first, "/api/health");
+        JsonNode b = json(second, "/api/health");
+        assertEquals("RUNNING", a.path("state").asText());
+        assertFalse(a.path("threads").get(0).path("activeTasks").isEmpty(), "each instance runs some tasks: " + a);
+        assertFalse(b.path("threads").get(0).path("activeTasks").isEmpty(), "each instance runs some tasks: " + b);
+        assertNotEquals(a.path("threads").get(0).path("activeTasks"), b.path("threads").get(0).path("activeTasks"));
+        assertTrue(a.has("storeLag") && a.has("inputLag"));
+    }
+
+    @Test
+    void shouldAnswerTopFlowsFromEveryInstanceAlike() throws Exception {
+        JsonNode fromFirst = json(first, "/api/flows/top?limit=8");
+        JsonNode fromSecond = json(second, "/api/flows/top?limit=8");
+        assertEquals(fromFirst, fromSecond, "scatter-gather over both instances");
+        JsonNode flows = fromFirst.path("flows");
+        assertEquals(8, flows.size());
+        for (int i = 1; i < flows.size(); i++) {
+            assertTrue(flows.get(i - 1).path("totalValueUsd").decimalValue().compareTo(flows.get(i).path("totalValueUsd").decimalValue()) >= 0,
+                    "largest first");
+        }
+        JsonNode dated = json(first, "/api/flows/top?limit=3&window=2022-09-16");
+        assertEquals("2022-09-15T00:00:00Z", dated.path("windowStart").asText(), "the window holding the date");
+        assertEquals("HK|RU|854231", dated.path("flows").get(0).path("flowKey").asText(), "the planted Hong Kong spike leads its week");
+    }
+
+    @Test
+    void shouldForwardAFlowQueryToTheInstanceThatOwnsIt() throws Exception {
+        JsonNode flows = json(first, "/api/flows/top?limit=20").path("flows");
+        String self = "127.0.0.1:" + first.port();
+        boolean forwarded = false;
+        for (JsonNode flow : flows) {
+            String path = "/api/flows/" + flow.path("flowKey").asText().replace('|', '/');
+            JsonNode viaFirst = json(first, path);
+            JsonNode viaSecond = json(second, path);
+            assertEquals(viaFirst, viaSecond, "any instance answers any flow");
+            assertTrue(viaFirst.path("windows").size() > 1);
+            forwarded |= !viaFirst.path("servedBy").asText().equals(self);
+        }
+        assertTrue(forwarded, "among 20 flows, some are owned by the second instance and were forwarded there");
+    }
+
+    @Test
+    void shouldExplainMalformedRequestsAndUnknownFlows() throws Exception {
+        Map<String, String> bad = Map.of(
+                "/api/flows/CHN/RU/854231", "dispatch country must be two letters",
+                "/api/flows/CN/RU/85A", "HS code must be 2 to 10 digits",
+                "/api/flows/top?limit=0", "limit must be a whole number from 1 to 1000",
+                "/api/flows/top?window=last-week", "window must be 'latest' or an ISO date",
+                "/api/alerts?rule=BIG", "rule must be one of",
+                "/api/alerts?since=yesterday", "since must be an ISO instant");
+        for (Map.Entry<String, String> request : bad.entrySet()) {
+            HttpResponse<String> response = get(first, request.getKey());
+            assertEquals(400, response.statusCode(), request.getKey());
+            assertTrue(JSON.readTree(response.body()).path("error").asText().startsWith(request.getValue()), response.body());
+        }
+        HttpResponse<String> unknown = get(second, "/api/flows/CN/RU/999999");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("no windows for flow CN|RU|999999", JSON.readTree(unknown.body()).path("error").asText());
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + first.port() + "/api/flows/top"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(post.statusCode() >= 400, "read-only: nothing answers a POST");
+    }
+
+    @Test
+    void shouldAnswerNotReadyWithRetryAfterUntilTheAppIsThere() throws Exception {
+        try (QueryServer starting = QueryServer.start(QuerySettings.local(0), replays.settings(replay, "app").topology().topics(),
+                WindowSettings.weekly(), replays.clients(), SentinelMetrics.prometheusRegistry())) {
+            for (String path : List.of("/api/flows/top", "/api/flows/CN/RU/854231", "/api/alerts", "/api/health")) {
+                HttpResponse<String> response = get(starting, path);
+                assertEquals(503, response.statusCode(), path);
+                assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), path);
+                assertFalse(response.body().contains("Exception"), "no stack trace: " + response.body());
+            }
+        }
+    }
+
+    @Test
+    void shouldListRecentAlertsFilteredFromEveryInstance() throws Exception {
+        JsonNode surges = json(first, "/api/alerts?rule=SURGE&limit=5");
+        assertEquals(surges, json(second, "/api/alerts?rule=SURGE&limit=5"));
+        assertEquals(5, surges.size());
+        surges.forEach(a -> assertEquals("SURGE", a.path("rule").asText()));
+        Instant since = Instant.parse("2023-06-01T00:00:00Z");
+        JsonNode recent = json(first, "/api/alerts?since=" + since + "&limit=1000");
+        assertFalse(recent.isEmpty());
+        recent.forEach(a -> assertFalse(Instant.parse(a.path("windowEnd").asText()).isBefore(since), a.toString()));
+        JsonNode hongKong = json(second, "/api/alerts?flow=HK%7CRU%7C854231&rule=SPIKE");
+        assertEquals("FINAL", hongKong.get(0).path("status").asText(), "the store keeps each alert's latest status");
+    }
+
+    @Test
+    void shouldExposePrometheusMetrics() throws Exception {
+        HttpResponse<String> response = get(first, "/metrics");
+        assertEquals(200, response.statusCode());
+        String text = response.body();
+        for (String series : List.of("kafka_stream_", "kafka_consumer_", "kafka_producer_", "sentinel_declarations_processed_total",
+                "sentinel_items_processed_total", "sentinel_alerts_total{rule=\"SURGE\",status=\"FINAL\"}", "sentinel_alert_latency_seconds")) {
+            assertTrue(text.contains(series), "missing " + series);
+        }
+    }
+
+    @Test
+    void shouldStreamAnAlertTheMomentItIsRaisedAndShowItOnTheDashboard() throws Exception {
+        CompletableFuture<String> event = new CompletableFuture<>();
+        String declarationId = "LIVE-" + System.nanoTime();
+        Thread reader = new Thread(() -> {
+            try {
+                HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + second.port()
+                        + "/api/alerts/stream")).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = lines.readLine()) != null && !event.isDone()) {
+                        if (line.startsWith("data:") && line.contains(declarationId)) {
+                            event.complete(line.substring(5).trim());
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                event.completeExceptionally(e);
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        Path chromium = HeadlessChromium.executable();
+        HeadlessChromium browser = null;
+        if (chromium != null) {
+            browser = new HeadlessChromium(chromium, Files.createDirectories(work.resolve("chromium-profile")), 1280, 800);
+            browser.navigate("http://127.0.0.1:" + first.port() + "/");
+            assertTrue(browser.await("document.querySelectorAll('#flows tbody tr').length > 0", Duration.ofSeconds(30)), "top flows shown");
+        }
+        try {
+            Thread.sleep(2_000);
+            replays.send(replay, watchListed(declarationId));
+            JsonNode alert = JSON.readTree(event.get(60, TimeUnit.SECONDS));
+            assertEquals("WATCHLIST_HIT", alert.path("rule").asText());
+            assertTrue(alert.path("summary").asText().contains("OOO Tekhnopark Vostok"), alert.toString());
+            assumeTrue(browser != null, "Chromium is not installed (.ci/run installs Debian's chromium): dashboard not driven");
+            assertTrue(browser.await("[...document.querySelectorAll('#alerts li')].some(li => li.textContent.includes('" + declarationId + "'))",
+                    Duration.ofSeconds(30)), "the alert appears in the live feed");
+            browser.evaluate("document.querySelector('#flows tbody tr').click()");
+            assertTrue(browser.await("!document.querySelector('#detail').hidden && document.querySelectorAll('#detail-chart rect').length > 0",
+                    Duration.ofSeconds(20)), "the flow detail view draws its series");
+            browser.screenshot(Path.of("target", "dashboard.png"));
+            assertEquals(List.of(), browser.errors(), "no errors in the browser console");
+        } finally {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+    }
+
+    /** A declaration by a watch-listed exporter, after the scenario's last day so it is never late. */
+    private static Declaration watchListed(String id) {
+        return Declaration.newBuilder().setDeclarationId(id).setDeclarationType(DeclarationType.IMPORT)
+                .setLodgedAt(Instant.parse("2024-01-02T10:00:00Z"))
+                .setDeclarant(Party.newBuilder().setName("Broker").build())
+                .setExporter(Party.newBuilder().setName("OOO Tekhnopark Vostok").build())
+                .setImporter(Party.newBuilder().setName("OOO Elektronnye Komponenty").build())
+                .setCountryOfOrigin("CN").setCountryOfDispatch("CN").setCountryOfDestination("RU")
+                .setItems(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("854231").setDescription("processors")
+                        .setQuantity(new BigDecimal("10.000")).setUnit("pcs").setNetMassKg(new BigDecimal("1.000"))
+                        .setValueUsd(new BigDecimal("25000.00")).build()))
+                .build();
+    }
+}
