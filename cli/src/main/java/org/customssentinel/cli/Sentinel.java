@@ -4,6 +4,7 @@ import org.customssentinel.cli.alerts.AlertsCommand;
 import org.customssentinel.cli.bench.BenchProduceCommand;
 import org.customssentinel.cli.bench.BenchStreamsCommand;
 import org.customssentinel.cli.check.CheckCommand;
+import org.customssentinel.cli.demo.DemoCommand;
 import org.customssentinel.cli.generate.GenerateCommand;
 import org.customssentinel.cli.produce.ProduceCommand;
 import org.customssentinel.cli.reference.LoadReferenceCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, AlertsCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
+                GenerateCommand.class, StreamsCommand.class, DemoCommand.class, AlertsCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 
