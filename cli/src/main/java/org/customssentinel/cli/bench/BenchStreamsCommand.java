@@ -64,6 +64,10 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             description = "Both apps' commit.interval.ms, ISO-8601 (default: Kafka Streams' own, 100 ms under exactly_once_v2).")
     Duration commitInterval;
 
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Both apps' num.stream.threads (default: ${DEFAULT-VALUE}, Kafka Streams' own).")
+    int threads;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -75,6 +79,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             Map<String, Object> stackClients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
             PublishConfig publish = PublishConfig.defaults(stackClients);
             Map<String, Object> clients = new HashMap<>(stackClients);
+            clients.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
             if (commitInterval != null) {
                 clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
             }
@@ -86,8 +91,8 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                         .publish(generator.declarations(), generator.estimatedCount()).accepted();
             }
             new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
-            out.printf("input: %,d declarations on %s (6 partitions), %s, commit interval %s%n", count, PublishConfig.DECLARATIONS_TOPIC,
-                    guarantee, commitInterval == null ? "default" : commitInterval);
+            out.printf("input: %,d declarations on %s (6 partitions), %s, %d stream thread(s), commit interval %s%n", count,
+                    PublishConfig.DECLARATIONS_TOPIC, guarantee, threads, commitInterval == null ? "default" : commitInterval);
             out.flush();
 
             double passThrough = passThrough(clients, work, count);

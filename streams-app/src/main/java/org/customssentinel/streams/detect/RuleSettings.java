@@ -58,6 +58,9 @@ public record RuleSettings(Thresholds standard, int surgeWindows, Optional<Refer
      * the Tier 1 ratio).
      */
     public Thresholds thresholdsFor(List<ListReference> lists) {
+        if (byList.isEmpty()) {
+            return standard;
+        }
         Thresholds result = null;
         for (ListReference list : lists) {
             Thresholds own = byList.getOrDefault(ListScope.categoryOf(list), byList.getOrDefault(ListScope.wholeListOf(list), standard));

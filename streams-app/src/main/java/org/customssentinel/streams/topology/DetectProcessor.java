@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -50,6 +52,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private static final String CLOSED_THROUGH = "closed-through";
     private static final int TOP_PARTIES = 5;
     private static final int SAMPLES = 10;
+    /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
+    static final Duration RUNNING_EMIT_INTERVAL = Duration.ofSeconds(1);
 
     private final WindowSettings windows;
     private final RuleSettings rules;
@@ -59,6 +63,11 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private KeyValueStore<String, WindowAccumulator> open;
     private KeyValueStore<String, FlowHistory> history;
     private KeyValueStore<String, Long> clock;
+    /**
+     * Open windows changed since the last emit. Held in memory only: after a crash a window's running figures go out
+     * again with its next declaration, and its closing figures always go out, so nothing a replay relies on is lost.
+     */
+    private final Set<String> changed = new LinkedHashSet<>();
 
     DetectProcessor(WindowSettings windows, RuleSettings rules, int inputPartitions, SentinelMetrics metrics) {
         this.windows = windows;
@@ -73,6 +82,21 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         this.open = context.getStateStore(WINDOWS_STORE);
         this.history = context.getStateStore(HISTORY_STORE);
         this.clock = context.getStateStore(CLOCK_STORE);
+        context.schedule(RUNNING_EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
+    }
+
+    /** The running figures of every window changed since the last emit, stamped with the window's start. */
+    private void emitChanged() {
+        for (String key : changed) {
+            WindowAccumulator acc = open.get(key);
+            if (acc != null) {
+                FlowWindow w = acc.getWindow();
+                long start = w.getWindowStart().toEpochMilli();
+                context.forward(new Record<>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start),
+                        new Routed(Routed.Destination.FLOWS_WINDOWED, w), start));
+            }
+        }
+        changed.clear();
     }
 
     @Override
@@ -155,8 +179,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             provisional(acc, baseline(flowKey, start, thresholds), record.timestamp(), record.headers());
         }
         open.put(key, acc);
-        // Stamped with the window's start (its close with its end): per key, time never goes back on the topic.
-        forward(record, FlowKeys.windowedTopicKey(flowKey, start), Routed.Destination.FLOWS_WINDOWED, w, start);
+        changed.add(key);
     }
 
     /**
@@ -205,6 +228,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         for (KeyValue<String, WindowAccumulator> entry : closing) {
             close(entry.value, headers);
             open.delete(entry.key);
+            // Its closing figures went out just now; a running emit after them would be older news.
+            changed.remove(entry.key);
         }
     }
 
@@ -249,9 +274,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             setBaseline(next.getWindow(), nextBaseline);
             provisional(next, nextBaseline, end, headers);
             open.put(nextKey, next);
-            // Dashboards see the next window's baseline now, not only with its next declaration.
-            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, end))
-                    .withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, next.getWindow())));
+            // Dashboards see the next window's baseline with the next emit, not only after its next declaration.
+            changed.add(nextKey);
         }
     }
 
@@ -374,10 +398,5 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         Map<Long, BigDecimal> totals = new HashMap<>();
         past.getTotals().forEach(t -> totals.put(t.getWindowStart().toEpochMilli(), t.getTotalValueUsd()));
         return totals;
-    }
-
-    private void forward(Record<String, FlowEvent> record, String key, Routed.Destination destination,
-                         SpecificRecord value, long timestamp) {
-        context.forward(new Record<>(key, new Routed(destination, value), timestamp, record.headers()));
     }
 }

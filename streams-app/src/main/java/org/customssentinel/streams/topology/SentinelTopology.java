@@ -2,11 +2,13 @@ package org.customssentinel.streams.topology;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -82,7 +84,17 @@ public final class SentinelTopology {
                         enrichedSerde, rejectedSerde, metrics))
                         .withName("valid"));
         detection(builder, settings, metrics);
-        return builder.build();
+        return builder.build(optimizations());
+    }
+
+    /**
+     * The query tables restore from the topics they read (customs.flows.windowed, customs.alerts) instead of keeping
+     * changelogs of their own: the same records written once, not twice. The app runs with the same setting.
+     */
+    public static Properties optimizations() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+        return props;
     }
 
     /** Enriched declarations out, and fanned out to their trade flows. */

@@ -201,6 +201,8 @@ class DetectionTopologyTest {
         declare("CN", "854231", "1000.00", week(0).plus(Duration.ofDays(1)));
         declare("CN", "85423900", "2500.00", week(0).plus(Duration.ofDays(2)));
         declare("HK", "854231", "700.00", week(0).plus(Duration.ofDays(2)));
+        assertTrue(windows.isEmpty(), "running figures go out on the emit interval, not per declaration");
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
         Map<String, FlowWindow> latest = windows.readKeyValuesToMap();
         assertEquals(Set.of("CN|*|8542|2022-01-06T00:00:00Z", "HK|*|8542|2022-01-06T00:00:00Z"), latest.keySet());
         FlowWindow cn = latest.get("CN|*|8542|2022-01-06T00:00:00Z");
