@@ -30,6 +30,10 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationType;
@@ -215,6 +219,24 @@ class QueryApiIT {
         recent.forEach(a -> assertFalse(Instant.parse(a.path("windowEnd").asText()).isBefore(since), a.toString()));
         JsonNode hongKong = json(second, "/api/alerts?flow=HK%7CRU%7C854231&rule=SPIKE");
         assertEquals("FINAL", hongKong.get(0).path("status").asText(), "the store keeps each alert's latest status");
+    }
+
+    @Test
+    void shouldCountRejectedRecordsByReason() throws Exception {
+        Map<String, Object> configs = new HashMap<>(replays.clients());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(configs, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(replay.topics().declarations(), "poison", "not avro".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode counts = json(first, "/api/rejections");
+        while (counts.path("UNDESERIALIZABLE").asLong() < 1) {
+            assertTrue(System.nanoTime() < deadline, "the poison pill counted within 30 s: " + counts);
+            Thread.sleep(500);
+            counts = json(first, "/api/rejections");
+        }
+        assertEquals(counts, json(second, "/api/rejections"), "every instance counts the whole rejected topic");
+        String metrics = get(first, "/metrics").body() + get(second, "/metrics").body();
+        assertTrue(metrics.contains("sentinel_records_rejected_total{reason=\"UNDESERIALIZABLE\"} 1.0"), "counted where it was rejected");
     }
 
     @Test
