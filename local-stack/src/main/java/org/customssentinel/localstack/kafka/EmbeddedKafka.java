@@ -3,8 +3,10 @@ package org.customssentinel.localstack.kafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -32,9 +34,11 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
     private final String bootstrapServers;
+    private final Optional<Path> tempDir;
     private boolean closed;
 
-    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers) {
+    private EmbeddedKafka(KafkaClusterTestKit cluster, String bootstrapServers, Optional<Path> tempDir) {
+        this.tempDir = tempDir;
         this.cluster = cluster;
         this.bootstrapServers = bootstrapServers;
     }
@@ -48,10 +52,14 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setNumControllerNodes(1)
                 .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                 .setPerServerProperties(listenersPerNode(settings));
-        settings.dataDir().ifPresent(nodes::setBaseDirectory);
+        // Our own temp dir rather than the kit's: the kit deletes its own in a JVM shutdown hook, which on Ctrl-C runs
+        // while the brokers are still closing and makes them log storage errors on the way out.
+        Optional<Path> tempDir = settings.dataDir().isPresent() ? Optional.empty()
+                : Optional.of(Files.createTempDirectory("sentinel-kafka-"));
+        nodes.setBaseDirectory(settings.dataDir().orElseGet(tempDir::orElseThrow));
         int replication = Math.min(3, settings.brokers());
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes.build())
-                .setDeleteOnClose(settings.dataDir().isEmpty())
+                .setDeleteOnClose(false)
                 .setConfigProp("listener.security.protocol.map",
                         CLIENT_LISTENER + ":PLAINTEXT,EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT")
                 .setConfigProp("inter.broker.listener.name", CLIENT_LISTENER)
@@ -70,13 +78,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.waitForReadyBrokers();
         } catch (Exception | Error e) {
             closeQuietly(cluster);
+            tempDir.ifPresent(EmbeddedKafka::deleteTree);
             throw e;
         }
         String bootstrap = cluster.brokers().values().stream()
                 .map(broker -> "127.0.0.1:" + clientPort(broker))
                 .collect(Collectors.joining(","));
         log.info("Kafka ready: {} broker(s) at {}", settings.brokers(), bootstrap);
-        return new EmbeddedKafka(cluster, bootstrap);
+        return new EmbeddedKafka(cluster, bootstrap, tempDir);
     }
 
     public String bootstrapServers() {
@@ -99,6 +108,16 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.close();
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not stop cleanly", e);
+        } finally {
+            tempDir.ifPresent(EmbeddedKafka::deleteTree);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", dir, e.toString());
         }
     }
 
