@@ -1,76 +1,35 @@
 package org.customssentinel.cli.demo;
 
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Severity;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.topic.TopicTail;
 
 /** Prints each committed alert as it fires: one line, colored by severity on a terminal. */
 final class AlertPrinter implements AutoCloseable {
 
     private static final String RESET = "\u001b[0m";
 
-    private final KafkaConsumer<String, Alert> consumer;
-    private final String topic;
     private final PrintWriter out;
     private final boolean color;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile long printed;
+    private final AtomicLong printed = new AtomicLong();
+    private final TopicTail<Alert> tail;
 
     AlertPrinter(Map<String, Object> clientConfigs, String topic, PrintWriter out, boolean color) {
-        Map<String, Object> configs = new HashMap<>(clientConfigs);
-        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<Alert> values = new AvroDeserializer<>();
-        values.configure(configs, false);
-        this.consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values);
-        this.topic = topic;
         this.out = out;
         this.color = color;
-        this.thread = new Thread(this::run, "sentinel-demo-alerts");
-        thread.setDaemon(true);
+        this.tail = new TopicTail<>(clientConfigs, topic, TopicTail.From.BEGINNING, this::print);
     }
 
     void start() {
-        thread.start();
+        tail.start();
     }
 
     long printed() {
-        return printed;
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (running) {
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null) {
-                        print(record.value());
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            // Closing.
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        return printed.get();
     }
 
     private void print(Alert alert) {
@@ -81,7 +40,7 @@ final class AlertPrinter implements AutoCloseable {
             out.println(line);
             out.flush();
         }
-        printed++;
+        printed.incrementAndGet();
     }
 
     private static String colorOf(Severity severity) {
@@ -95,12 +54,6 @@ final class AlertPrinter implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
     }
 }

@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
+import org.customssentinel.cli.HttpOptions;
+import org.customssentinel.cli.StackPortOptions;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -41,7 +43,6 @@ import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.query.QueryServer;
-import org.customssentinel.streams.query.QuerySettings;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,10 +50,11 @@ import picocli.CommandLine.Option;
 
 /** Everything at once on this machine: stack, reference data, a paced replay, the streams app, alerts, dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The one-command demo: starts a local Kafka and schema registry, loads the shipped reference data,",
-                "replays the chpl-surge scenario paced so you can watch (one week of event time per second by default),",
-                "runs the streams app, prints every alert as it fires, and serves the dashboard. Ctrl-C (or the end of",
-                "--duration) stops everything and leaves no process behind."})
+        description = {"The one-command demo. Starts a local Kafka and schema registry, loads the shipped",
+                "reference data, replays the chpl-surge scenario paced so you can watch (one week of",
+                "event time per second by default), runs the streams app, prints every alert as it",
+                "fires and serves the dashboard. Ctrl-C, or the end of --duration, stops everything",
+                "and leaves no process behind."})
 public final class DemoCommand implements Callable<Integer> {
 
     private static final ReferencePeriod PRE_SANCTIONS = ReferencePeriod.parse("2021-01-01/2022-02-24");
@@ -70,16 +72,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Scenario scale: declaration count multiplier, same money (default: ${DEFAULT-VALUE}).")
     double scale;
 
-    @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT", description = "Kafka port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
+    @CommandLine.Mixin
+    StackPortOptions ports;
 
-    @Option(names = "--registry-port", defaultValue = "8081", paramLabel = "PORT",
-            description = "Schema registry port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int registryPort;
-
-    @Option(names = "--http-port", defaultValue = "8080", paramLabel = "PORT",
-            description = "Dashboard and query API port on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 picks a free one).")
-    int httpPort;
+    @CommandLine.Mixin
+    HttpOptions http;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -106,7 +103,7 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             out.println("Starting Kafka and the schema registry...");
             out.flush();
-            LocalStack stack = LocalStack.start(StackSettings.fixed(1, kafkaPort, registryPort, Optional.empty(),
+            LocalStack stack = LocalStack.start(StackSettings.fixed(1, ports.kafkaPort, ports.registryPort, Optional.empty(),
                     RegistrySettings.homeFromSystemProperty(), work.resolve("registry.log")));
             running.push(stack);
             Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
@@ -118,7 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
             TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(StreamsSettings.DEFAULT_APPLICATION_ID),
                     ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), 1, clients);
             PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
-            QueryServer server = QueryServer.start(QuerySettings.local(httpPort), topology.topics(), topology.windows(), clients, registry);
+            QueryServer server = QueryServer.start(http.settings(), topology.topics(), topology.windows(), clients, registry);
             running.push(server);
             Map<String, Object> configs = new HashMap<>(clients);
             configs.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
@@ -157,7 +154,7 @@ public final class DemoCommand implements Callable<Integer> {
                 publisher.close();
             });
             synchronized (out) {
-                out.printf("Dashboard: http://127.0.0.1:%d/   Kafka: %s   Registry: %s%n", server.port(), stack.bootstrapServers(),
+                out.printf("Dashboard: http://%s:%d/   Kafka: %s   Registry: %s%n", http.displayHost(), server.port(), stack.bootstrapServers(),
                         stack.schemaRegistryUrl());
                 out.printf("Replaying chpl-surge 2021-2023 at %s; alerts print below as they fire. Ctrl-C to stop.%n", pace);
                 out.flush();

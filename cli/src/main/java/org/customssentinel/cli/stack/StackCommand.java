@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
+import org.customssentinel.cli.StackPortOptions;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -24,13 +25,8 @@ import picocli.CommandLine.Option;
                 "Exit code 2 when a port is taken."})
 public final class StackCommand implements Callable<Integer> {
 
-    @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT",
-            description = "Kafka client port on 127.0.0.1; broker i of several listens on PORT+i (default: ${DEFAULT-VALUE}).")
-    int kafkaPort;
-
-    @Option(names = "--registry-port", defaultValue = "8081", paramLabel = "PORT",
-            description = "Schema registry HTTP port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int registryPort;
+    @CommandLine.Mixin
+    StackPortOptions ports;
 
     @Option(names = "--brokers", defaultValue = "1", paramLabel = "N",
             description = "Number of Kafka brokers, 1 to 9; 3 for fault tests (default: ${DEFAULT-VALUE}).")
@@ -49,7 +45,7 @@ public final class StackCommand implements Callable<Integer> {
         Path workDir = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("sentinel-stack-");
         Optional<Path> kafkaDir = dataDir == null ? Optional.empty() : Optional.of(workDir.resolve("kafka"));
         Path registryLog = workDir.resolve("registry.log");
-        StackSettings settings = StackSettings.fixed(brokers, kafkaPort, registryPort, kafkaDir,
+        StackSettings settings = StackSettings.fixed(brokers, ports.kafkaPort, ports.registryPort, kafkaDir,
                 RegistrySettings.homeFromSystemProperty(), registryLog);
         out.println("Starting Kafka (" + brokers + " broker" + (brokers == 1 ? "" : "s") + ") and the schema registry...");
         out.flush();

@@ -163,15 +163,7 @@ public final class QueryServer implements AutoCloseable {
         var window = QueryParams.window(ctx.queryParam("window"));
         Attached a = attached();
         ObjectNode local = a.flows().top(window, limit);
-        if (isLocalOnly(ctx)) {
-            send(ctx, local);
-            return;
-        }
-        List<JsonNode> answers = new ArrayList<>(List.of(local));
-        for (HostInfo peer : a.peers().others()) {
-            answers.add(a.peers().getJson(peer, localPath(ctx)));
-        }
-        send(ctx, FlowQueries.merge(answers, limit));
+        send(ctx, isLocalOnly(ctx) ? local : FlowQueries.merge(everyInstance(ctx, a, local), limit));
     }
 
     private void flowSeries(Context ctx) {
@@ -201,15 +193,16 @@ public final class QueryServer implements AutoCloseable {
                 QueryParams.flow(ctx.queryParam("flow")), QueryParams.limit(ctx.queryParam("limit"), 100));
         Attached a = attached();
         JsonNode local = a.alerts().recent(filter);
-        if (isLocalOnly(ctx)) {
-            send(ctx, local);
-            return;
-        }
+        send(ctx, isLocalOnly(ctx) ? local : AlertQueries.merge(everyInstance(ctx, a, local), filter.limit()));
+    }
+
+    /** This instance's answer and every other instance's answer to the same query asked locally. */
+    private static List<JsonNode> everyInstance(Context ctx, Attached a, JsonNode local) {
         List<JsonNode> answers = new ArrayList<>(List.of(local));
         for (HostInfo peer : a.peers().others()) {
             answers.add(a.peers().getJson(peer, localPath(ctx)));
         }
-        send(ctx, AlertQueries.merge(answers, filter.limit()));
+        return answers;
     }
 
     private static boolean isLocalOnly(Context ctx) {
