@@ -90,7 +90,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         for (String key : changed) {
             WindowAccumulator acc = open.get(key);
             if (acc != null) {
-                FlowWindow w = acc.getWindow();
+                FlowWindow w = figures(acc);
                 long start = w.getWindowStart().toEpochMilli();
                 context.forward(new Record<>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start),
                         new Routed(Routed.Destination.FLOWS_WINDOWED, w), start));
@@ -152,7 +152,6 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         w.setDeclarationCount(w.getDeclarationCount() + 1);
         w.setControlled(w.getControlled() || c.getControlled());
         acc.getPartyValues().merge(c.getExporter(), c.getValueUsd(), BigDecimal::add);
-        w.setTopParties(AlertFactory.topParties(acc.getPartyValues(), TOP_PARTIES));
         TreeSet<String> samples = new TreeSet<>(w.getSampleDeclarationIds());
         samples.add(c.getDeclarationId());
         // The smallest ids, not the first to arrive: arrival order differs between replays, the set does not.
@@ -193,7 +192,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     private void provisional(WindowAccumulator acc, Baseline baseline, long timestamp, Headers headers) {
-        FlowWindow w = acc.getWindow();
+        FlowWindow w = figures(acc);
         Thresholds thresholds = rules.thresholdsFor(acc.getLists());
         if (!eligible(w.getWindowStart().toEpochMilli(), thresholds)) {
             return;
@@ -235,7 +234,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
 
     /** {@code headers}: the declaration whose watermark closes the window, for the alert latency. */
     private void close(WindowAccumulator acc, Headers headers) {
-        FlowWindow w = acc.getWindow();
+        FlowWindow w = figures(acc);
         String flowKey = FlowKeys.key(w.getFlow());
         long start = w.getWindowStart().toEpochMilli();
         long end = w.getWindowEnd().toEpochMilli();
@@ -324,6 +323,15 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
                 acc.getLists(), acc.getGoodsDescription(), m);
         metrics.alertRaised(alert, out.headers());
         context.forward(out.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+    }
+
+    /**
+     * The window with its top parties ranked. Ranking sorts every exporter of the window, so it is done when the
+     * window goes out, not for every declaration that adds to it.
+     */
+    private static FlowWindow figures(WindowAccumulator acc) {
+        acc.getWindow().setTopParties(AlertFactory.topParties(acc.getPartyValues(), TOP_PARTIES));
+        return acc.getWindow();
     }
 
     /** SPIKE and NEW_CONTROLLED_FLOW as the figures stand. */
