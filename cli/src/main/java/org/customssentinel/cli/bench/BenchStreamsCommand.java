@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -68,6 +71,10 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             description = "Both apps' num.stream.threads (default: ${DEFAULT-VALUE}, Kafka Streams' own).")
     int threads;
 
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "Alternating rounds of both apps; the median ratio is reported (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,45 +102,52 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                     PublishConfig.DECLARATIONS_TOPIC, guarantee, threads, commitInterval == null ? "default" : commitInterval);
             out.flush();
 
-            double passThrough = passThrough(clients, work, count);
-            out.printf("pass-through Kafka Streams: %,.0f records/s%n", passThrough);
-            out.flush();
-            double full = fullTopology(clients, work, count);
-            out.printf("full topology:              %,.0f declarations/s%n", full);
-            out.printf("ratio: %.2f%n", full / passThrough);
+            // Alternating rounds, each app under a fresh id: one round alone swings with whatever the JVM does.
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                double passThrough = passThrough(clients, work, count, round);
+                double full = fullTopology(clients, work, count, round);
+                ratios.add(full / passThrough);
+                out.printf("round %d: pass-through Kafka Streams %,.0f records/s, full topology %,.0f declarations/s, ratio %.2f%n",
+                        round, passThrough, full, full / passThrough);
+                out.flush();
+            }
+            Collections.sort(ratios);
+            out.printf("ratio (median of %d rounds): %.2f%n", rounds, ratios.get(ratios.size() / 2));
             out.flush();
         }
         return 0;
     }
 
-    private double passThrough(Map<String, Object> clients, Path work, long count) throws Exception {
+    private double passThrough(Map<String, Object> clients, Path work, long count, int round) throws Exception {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(PublishConfig.DECLARATIONS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
                 .to("bench.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-sink"));
         Properties props = new Properties();
         props.putAll(clients);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through");
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through-" + round);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("pass-through").toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("pass-through-" + round).toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
             streams.start();
-            awaitConsumed(clients, "bench-pass-through");
+            awaitConsumed(clients, "bench-pass-through-" + round);
         }
         return count / ((System.nanoTime() - started) / 1e9);
     }
 
-    private double fullTopology(Map<String, Object> clients, Path work, long count) throws Exception {
-        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults("bench-full"), ClassificationMode.LATEST,
+    private double fullTopology(Map<String, Object> clients, Path work, long count, int round) throws Exception {
+        String applicationId = "bench-full-" + round;
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(applicationId), ClassificationMode.LATEST,
                 WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(ReferencePeriod.parse("2021-01-01/2022-02-24")), 1, clients);
-        StreamsSettings settings = new StreamsSettings("bench-full", clients, guarantee, topology, 6, (short) 1, work.resolve("full"),
+        StreamsSettings settings = new StreamsSettings(applicationId, clients, guarantee, topology, 6, (short) 1, work.resolve(applicationId),
                 Duration.ofSeconds(30));
         long started = System.nanoTime();
         try (SentinelStreams app = SentinelStreams.start(settings)) {
-            awaitConsumed(clients, "bench-full");
+            awaitConsumed(clients, applicationId);
         }
         return count / ((System.nanoTime() - started) / 1e9);
     }

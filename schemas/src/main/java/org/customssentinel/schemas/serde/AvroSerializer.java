@@ -94,7 +94,8 @@ public class AvroSerializer<T> implements Serializer<T> {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         out.write(WireFormat.MAGIC_BYTE);
         out.write(ByteBuffer.allocate(4).putInt(id).array());
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        // Buffered, not direct: the direct encoder writes field by field into the (synchronized) byte stream.
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         writer(schema, datum).write(datum, encoder);
         encoder.flush();
         return out.toByteArray();
