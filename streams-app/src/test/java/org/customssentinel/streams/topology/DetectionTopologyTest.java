@@ -10,21 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
@@ -38,10 +28,6 @@ import org.customssentinel.avro.Party;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Severity;
 import org.customssentinel.avro.WatchlistEntry;
-import org.customssentinel.schemas.registry.MockSchemaRegistry;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
-import org.customssentinel.schemas.serde.AvroSerializer;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
@@ -60,16 +46,11 @@ class DetectionTopologyTest {
     private static final Instant WEEK0 = Instant.parse("2022-01-06T00:00:00Z");
     private static final Duration WEEK = Duration.ofDays(7);
 
-    private final String scope = "detect-" + UUID.randomUUID();
-    private final Map<String, Object> serdeConfigs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-            AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    private final TopologyFixture fixture = new TopologyFixture();
     private final AtomicInteger ids = new AtomicInteger();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> declarations;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, FlowWindow> windows;
     private TestOutputTopic<String, RejectedRecord> rejected;
-    private final AvroSerializer<Declaration> serializer = new AvroSerializer<>();
 
     private static Instant week(int k) {
         return WEEK0.plus(WEEK.multipliedBy(k));
@@ -80,40 +61,21 @@ class DetectionTopologyTest {
     }
 
     private void start(RuleSettings rules, FlowDimensions dimensions) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "detection-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        TopologySettings settings = new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), dimensions, rules, 1, serdeConfigs);
-        driver = new TopologyTestDriver(SentinelTopology.build(settings), props);
-        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-        values.configure(serdeConfigs, false);
-        TestInputTopic<String, SpecificRecord> hs = driver.createInputTopic(TopologySettings.HS_CLASSIFICATIONS, new StringSerializer(), values);
-        hs.pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL").setCategory("Tier 1")
-                .setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
+        fixture.start(new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
+                WindowSettings.weekly(), dimensions, rules, 1, fixture.serdeConfigs()));
+        fixture.hsClassifications().pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL")
+                .setCategory("Tier 1").setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
                 .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
-        TestInputTopic<String, SpecificRecord> watchlist = driver.createInputTopic(TopologySettings.WATCHLIST, new StringSerializer(), values);
-        watchlist.pipeInput("SAMPLE:vostok", WatchlistEntry.newBuilder().setEntryId("vostok").setName("OOO Tekhnopark Vostok")
+        fixture.watchlist().pipeInput("SAMPLE:vostok", WatchlistEntry.newBuilder().setEntryId("vostok").setName("OOO Tekhnopark Vostok")
                 .setListId("SAMPLE").setProgram("RUSSIA-EO14024").setListVersion("1").build());
-        declarations = driver.createInputTopic(TopologySettings.DECLARATIONS, new StringSerializer(), new ByteArraySerializer());
-        serializer.configure(serdeConfigs, false);
-        alerts = driver.createOutputTopic(TopologySettings.ALERTS, new StringDeserializer(), deserializer());
-        windows = driver.createOutputTopic(TopologySettings.FLOWS_WINDOWED, new StringDeserializer(), deserializer());
-        rejected = driver.createOutputTopic(TopologySettings.REJECTED, new StringDeserializer(), deserializer());
-    }
-
-    private <T> AvroDeserializer<T> deserializer() {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
-        deserializer.configure(serdeConfigs, false);
-        return deserializer;
+        alerts = fixture.output(TopologySettings.ALERTS);
+        windows = fixture.output(TopologySettings.FLOWS_WINDOWED);
+        rejected = fixture.output(TopologySettings.REJECTED);
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        MockSchemaRegistry.drop(scope);
+        fixture.close();
     }
 
     /** One declaration of {@code usd} of goods {@code hs} from {@code dispatch} to RU at {@code at}. */
@@ -127,7 +89,7 @@ class DetectionTopologyTest {
                         .setQuantity(new BigDecimal("1.000")).setUnit("pcs").setNetMassKg(new BigDecimal("1.000"))
                         .setValueUsd(new BigDecimal(usd)).build()))
                 .build();
-        declarations.pipeInput(new TestRecord<>(d.getDeclarationId(), serializer.serialize(TopologySettings.DECLARATIONS, d), at));
+        fixture.declare(d, at);
     }
 
     private void declare(String dispatch, String hs, String usd, Instant at) {
@@ -178,9 +140,6 @@ class DetectionTopologyTest {
     void shouldJudgeAFlowByItsListTiersOwnRatio() {
         // 6x the baseline: under the default ratio 10, over a CHPL Tier 1 ratio of 5.
         for (String tier : List.of("tier-2", "tier-1")) {
-            if (driver != null) {
-                driver.close();
-            }
             start(RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.list.chpl." + tier + ".spike.ratio", "5")));
             weekly("100000.00", 0, 6);
             declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(1)));
@@ -202,7 +161,7 @@ class DetectionTopologyTest {
         declare("CN", "85423900", "2500.00", week(0).plus(Duration.ofDays(2)));
         declare("HK", "854231", "700.00", week(0).plus(Duration.ofDays(2)));
         assertTrue(windows.isEmpty(), "running figures go out on the emit interval, not per declaration");
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        fixture.advanceWallClockTime(Duration.ofSeconds(1));
         Map<String, FlowWindow> latest = windows.readKeyValuesToMap();
         assertEquals(Set.of("CN|*|8542|2022-01-06T00:00:00Z", "HK|*|8542|2022-01-06T00:00:00Z"), latest.keySet());
         FlowWindow cn = latest.get("CN|*|8542|2022-01-06T00:00:00Z");
@@ -332,7 +291,7 @@ class DetectionTopologyTest {
     @Test
     void shouldNameEveryProcessorStoreAndTopic() {
         Topology topology = SentinelTopology.build(new TopologySettings(TopologySettings.Topics.defaults("x"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), RuleSettings.defaults(), 1, serdeConfigs));
+                WindowSettings.weekly(), RuleSettings.defaults(), 1, fixture.serdeConfigs()));
         String description = topology.describe().toString();
         assertFalse(description.contains("KSTREAM-") || description.contains("KTABLE-") || description.contains("-repartition"),
                 "generated names would change with the topology and lose state on upgrade:\n" + description);

@@ -8,17 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
@@ -32,10 +25,6 @@ import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.WatchlistEntry;
-import org.customssentinel.schemas.registry.MockSchemaRegistry;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
-import org.customssentinel.schemas.serde.AvroSerializer;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,44 +32,23 @@ import org.junit.jupiter.api.Test;
 /** Enrichment, one behaviour per test, with every timestamp written out. */
 class EnrichmentTopologyTest {
 
-    private final String scope = "enrich-" + UUID.randomUUID();
-    private final Map<String, Object> serdeConfigs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-            AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-    private TopologyTestDriver driver;
+    private final TopologyFixture fixture = new TopologyFixture();
     private TestInputTopic<String, SpecificRecord> hs;
     private TestInputTopic<String, SpecificRecord> watchlist;
-    private TestInputTopic<String, byte[]> declarations;
     private TestOutputTopic<String, EnrichedDeclaration> enriched;
     private TestOutputTopic<String, RejectedRecord> rejected;
-    private final AvroSerializer<Declaration> declarationSerializer = new AvroSerializer<>();
 
     private void start(ClassificationMode mode) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrichment-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(SentinelTopology.build(TopologySettings.defaults(mode, serdeConfigs)), props);
-        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-        values.configure(serdeConfigs, false);
-        hs = driver.createInputTopic(TopologySettings.HS_CLASSIFICATIONS, new StringSerializer(), values);
-        watchlist = driver.createInputTopic(TopologySettings.WATCHLIST, new StringSerializer(), values);
-        declarations = driver.createInputTopic(TopologySettings.DECLARATIONS, new StringSerializer(), new ByteArraySerializer());
-        declarationSerializer.configure(serdeConfigs, false);
-        enriched = driver.createOutputTopic(TopologySettings.ENRICHED, new StringDeserializer(), deserializer());
-        rejected = driver.createOutputTopic(TopologySettings.REJECTED, new StringDeserializer(), deserializer());
-    }
-
-    private <T> AvroDeserializer<T> deserializer() {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
-        deserializer.configure(serdeConfigs, false);
-        return deserializer;
+        fixture.start(TopologySettings.defaults(mode, fixture.serdeConfigs()));
+        hs = fixture.hsClassifications();
+        watchlist = fixture.watchlist();
+        enriched = fixture.output(TopologySettings.ENRICHED);
+        rejected = fixture.output(TopologySettings.REJECTED);
     }
 
     @AfterEach
     void stop() {
-        if (driver != null) {
-            driver.close();
-        }
-        MockSchemaRegistry.drop(scope);
+        fixture.close();
     }
 
     private static HsClassification entry(String list, String version, String prefix, String category, LocalDate from, LocalDate to) {
@@ -110,8 +78,7 @@ class EnrichmentTopologyTest {
     }
 
     private void send(Declaration declaration) {
-        declarations.pipeInput(new TestRecord<>(declaration.getDeclarationId(),
-                declarationSerializer.serialize(TopologySettings.DECLARATIONS, declaration), declaration.getLodgedAt()));
+        fixture.declare(declaration, declaration.getLodgedAt());
     }
 
     private static List<String> lists(List<ClassificationMatch> matches) {
@@ -204,7 +171,7 @@ class EnrichmentTopologyTest {
     @Test
     void shouldRejectAPoisonPillWithItsOffsetAndGoOn() {
         start(ClassificationMode.LATEST);
-        declarations.pipeInput(new TestRecord<>("junk", new byte[] {1, 2, 3, 4, 5, 6}, Instant.parse("2022-03-24T08:00:00Z")));
+        fixture.declarationsTopic().pipeInput(new TestRecord<>("junk", new byte[] {1, 2, 3, 4, 5, 6}, Instant.parse("2022-03-24T08:00:00Z")));
         send(declaration("D1", Instant.parse("2022-03-24T09:00:00Z"), "A", "B", "854231"));
 
         TestRecord<String, RejectedRecord> poison = rejected.readRecord();
@@ -222,8 +189,7 @@ class EnrichmentTopologyTest {
     void shouldStampEachRecordWithItsLodgedTime() {
         start(ClassificationMode.LATEST);
         Declaration declaration = declaration("D1", Instant.parse("2022-03-24T08:15:00Z"), "A", "B", "854231");
-        declarations.pipeInput(new TestRecord<>("D1", declarationSerializer.serialize(TopologySettings.DECLARATIONS, declaration),
-                Instant.parse("2026-11-29T07:00:00Z")));
+        fixture.declare(declaration, Instant.parse("2026-11-29T07:00:00Z"));
         assertEquals(Instant.parse("2022-03-24T08:15:00Z"), enriched.readRecord().getRecordTime());
     }
 

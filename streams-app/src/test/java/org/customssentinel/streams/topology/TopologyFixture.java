@@ -1,0 +1,99 @@
+package org.customssentinel.streams.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.schemas.registry.MockSchemaRegistry;
+import org.customssentinel.schemas.serde.AvroDeserializer;
+import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.serde.AvroSerializer;
+
+/**
+ * The topology in a TopologyTestDriver with a registry of its own ({@code mock://}): reference data and declarations
+ * in as the producer writes them (Avro, Confluent wire format), any output topic out, decoded.
+ */
+final class TopologyFixture implements AutoCloseable {
+
+    private final String scope = "topology-" + UUID.randomUUID();
+    private final Map<String, Object> serdeConfigs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
+            AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+    private final AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> declarations;
+    private TestInputTopic<String, SpecificRecord> hsClassifications;
+    private TestInputTopic<String, SpecificRecord> watchlist;
+
+    TopologyFixture() {
+        values.configure(serdeConfigs, false);
+    }
+
+    /** The serde configuration every topology under test gets. */
+    Map<String, Object> serdeConfigs() {
+        return serdeConfigs;
+    }
+
+    /** Starts a driver on the topology of {@code settings} (closing any earlier one; the registry stays). */
+    void start(TopologySettings settings) {
+        if (driver != null) {
+            driver.close();
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(SentinelTopology.build(settings), props);
+        TopologySettings.Topics topics = settings.topics();
+        declarations = driver.createInputTopic(topics.declarations(), new StringSerializer(), new ByteArraySerializer());
+        hsClassifications = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
+        watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
+    }
+
+    TestInputTopic<String, SpecificRecord> hsClassifications() {
+        return hsClassifications;
+    }
+
+    TestInputTopic<String, SpecificRecord> watchlist() {
+        return watchlist;
+    }
+
+    /** Raw bytes onto the declarations topic: for poison pills. */
+    TestInputTopic<String, byte[]> declarationsTopic() {
+        return declarations;
+    }
+
+    /** A declaration as the producer sends it: key its id, timestamp {@code at}. */
+    void declare(Declaration declaration, Instant at) {
+        declarations.pipeInput(new TestRecord<>(declaration.getDeclarationId(),
+                values.serialize(TopologySettings.DECLARATIONS, declaration), at));
+    }
+
+    <T> TestOutputTopic<String, T> output(String topic) {
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>();
+        deserializer.configure(serdeConfigs, false);
+        return driver.createOutputTopic(topic, new StringDeserializer(), deserializer);
+    }
+
+    void advanceWallClockTime(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    @Override
+    public void close() {
+        if (driver != null) {
+            driver.close();
+        }
+        MockSchemaRegistry.drop(scope);
+    }
+}
