@@ -292,6 +292,9 @@ class QueryApiIT {
             browser.evaluate("document.querySelector('#flows tbody tr').click()");
             assertTrue(browser.await("!document.querySelector('#detail').hidden && document.querySelectorAll('#detail-chart rect').length > 0",
                     Duration.ofSeconds(20)), "the flow detail view draws its series");
+            browser.evaluate("showFlow({dispatchCountry: 'HK', destinationCountry: 'RU', hsCode: '854231'})");
+            assertTrue(browser.await("[...document.querySelectorAll('#detail-chart circle title')].some(t => t.textContent.includes('HK→RU 854231'))",
+                    Duration.ofSeconds(20)), "the Hong Kong spike is marked on its flow's series");
             browser.screenshot(Path.of("target", "dashboard.png"));
             assertEquals(List.of(), browser.errors(), "no errors in the browser console");
         } finally {
