@@ -3,10 +3,12 @@ package org.customssentinel.streams.enrich;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.EnrichedItem;
@@ -14,39 +16,85 @@ import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
 
-/** A declaration with every classification of its items and every watchlist match of its exporter and importer. */
+/**
+ * A declaration with every classification of its items and every watchlist match of its exporter and importer.
+ * Lookups are remembered until the reference data next changes: the same HS codes and traders recur all the time,
+ * and each lookup decodes every stored entry it scans.
+ */
 public final class Enricher {
+
+    private static final int REMEMBERED = 20_000;
 
     private final ClassificationIndex classifications;
     private final WatchlistIndex watchlist;
     private final ClassificationMode mode;
+    private final ReferenceGeneration generation;
+    private final Map<String, List<ClassificationMatch>> goods = lruMap();
+    private final Map<String, List<PartyMatch>> parties = lruMap();
+    private Map<String, String> newestVersions;
+    private Map<String, String> watchlistVersions;
+    private long seen = -1;
 
-    public Enricher(ClassificationIndex classifications, WatchlistIndex watchlist, ClassificationMode mode) {
+    public Enricher(ClassificationIndex classifications, WatchlistIndex watchlist, ClassificationMode mode, ReferenceGeneration generation) {
         this.classifications = classifications;
         this.watchlist = watchlist;
         this.mode = mode;
+        this.generation = generation;
     }
 
     public EnrichedDeclaration enrich(Declaration declaration) {
+        long current = generation.current();
+        if (current != seen) {
+            goods.clear();
+            parties.clear();
+            newestVersions = null;
+            watchlistVersions = null;
+            seen = current;
+        }
         LocalDate date = declaration.getLodgedAt().atZone(ZoneOffset.UTC).toLocalDate();
         List<EnrichedItem> items = new ArrayList<>(declaration.getItems().size());
         for (GoodsItem item : declaration.getItems()) {
-            items.add(EnrichedItem.newBuilder().setItemNumber(item.getItemNumber()).setHsCode(item.getHsCode())
-                    .setMatches(classifications.matches(item.getHsCode(), date, mode)).build());
+            String hs = item.getHsCode();
+            // In audit mode what applies depends on the date too.
+            String key = mode == ClassificationMode.LATEST ? hs : hs + "|" + date;
+            items.add(EnrichedItem.newBuilder().setItemNumber(item.getItemNumber()).setHsCode(hs)
+                    .setMatches(goods.computeIfAbsent(key, k -> classifications.matches(hs, date, mode))).build());
         }
-        List<PartyMatch> parties = new ArrayList<>();
-        parties.addAll(watchlist.matches(PartyRole.EXPORTER, declaration.getExporter().getName()));
-        parties.addAll(watchlist.matches(PartyRole.IMPORTER, declaration.getImporter().getName()));
+        List<PartyMatch> matched = new ArrayList<>();
+        matched.addAll(parties(PartyRole.EXPORTER, declaration.getExporter().getName()));
+        matched.addAll(parties(PartyRole.IMPORTER, declaration.getImporter().getName()));
         // Latest mode applied every list's newest version; audit mode applied, per list, the version of its matches.
         Map<String, String> versions = new TreeMap<>();
         if (mode == ClassificationMode.LATEST) {
-            versions.putAll(classifications.newestVersions());
+            if (newestVersions == null) {
+                newestVersions = classifications.newestVersions();
+            }
+            versions.putAll(newestVersions);
         } else {
             items.forEach(item -> item.getMatches().forEach(m -> versions.merge(m.getListId(), m.getListVersion(),
                     (a, b) -> a.compareTo(b) >= 0 ? a : b)));
         }
-        versions.putAll(watchlist.versions());
-        return EnrichedDeclaration.newBuilder().setDeclaration(declaration).setItems(items).setPartyMatches(parties)
+        if (watchlistVersions == null) {
+            watchlistVersions = watchlist.versions();
+        }
+        versions.putAll(watchlistVersions);
+        return EnrichedDeclaration.newBuilder().setDeclaration(declaration).setItems(items).setPartyMatches(matched)
                 .setReferenceVersions(versions).build();
+    }
+
+    private List<PartyMatch> parties(PartyRole role, String name) {
+        return parties.computeIfAbsent(role + "|" + name, k -> watchlist.matches(role, name));
+    }
+
+    /** Least recently used out first, so that memory stays bounded over years of traders. */
+    private static <V> Map<String, V> lruMap() {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
     }
 }

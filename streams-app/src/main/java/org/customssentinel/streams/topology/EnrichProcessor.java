@@ -10,17 +10,20 @@ import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.enrich.Enricher;
+import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
 final class EnrichProcessor implements FixedKeyProcessor<String, Decoded, EnrichedDeclaration> {
 
     private final ClassificationMode mode;
+    private final ReferenceGeneration generation;
     private FixedKeyProcessorContext<String, EnrichedDeclaration> context;
     private Enricher enricher;
 
-    EnrichProcessor(ClassificationMode mode) {
+    EnrichProcessor(ClassificationMode mode, ReferenceGeneration generation) {
         this.mode = mode;
+        this.generation = generation;
     }
 
     @Override
@@ -28,7 +31,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Decoded, Enrich
         this.context = context;
         ReadOnlyKeyValueStore<String, HsClassification> hs = context.getStateStore(SentinelTopology.HS_INDEX_STORE);
         ReadOnlyKeyValueStore<String, WatchlistEntry> watchlist = context.getStateStore(SentinelTopology.WATCHLIST_INDEX_STORE);
-        this.enricher = new Enricher(new ClassificationIndex(hs), new WatchlistIndex(watchlist), mode);
+        this.enricher = new Enricher(new ClassificationIndex(hs), new WatchlistIndex(watchlist), mode, generation);
     }
 
     @Override

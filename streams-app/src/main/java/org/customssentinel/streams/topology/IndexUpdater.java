@@ -4,6 +4,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.streams.enrich.ReferenceGeneration;
 
 /**
  * Keeps a global store's index in step with its reference topic. Since Kafka 3.8 a global store added through
@@ -20,11 +21,13 @@ final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
 
     private final String storeName;
     private final Apply<V> apply;
+    private final ReferenceGeneration generation;
     private KeyValueStore<String, V> store;
 
-    IndexUpdater(String storeName, Apply<V> apply) {
+    IndexUpdater(String storeName, Apply<V> apply, ReferenceGeneration generation) {
         this.storeName = storeName;
         this.apply = apply;
+        this.generation = generation;
     }
 
     @Override
@@ -36,6 +39,7 @@ final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
     public void process(Record<String, V> record) {
         if (record.key() != null) {
             apply.apply(store, record.key(), record.value());
+            generation.advance();
         }
     }
 }

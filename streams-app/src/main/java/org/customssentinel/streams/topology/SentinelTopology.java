@@ -28,6 +28,7 @@ import org.customssentinel.avro.internal.FlowHistory;
 import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.serde.SpecificAvroSerde;
 import org.customssentinel.streams.enrich.ClassificationIndex;
+import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
@@ -60,16 +61,18 @@ public final class SentinelTopology {
         Serde<EnrichedDeclaration> enrichedSerde = serde(settings, false);
 
         TopologySettings.Topics topics = settings.topics();
+        // Shared by the index updaters (global thread) and enrichment (stream threads) of this topology only.
+        ReferenceGeneration generation = new ReferenceGeneration();
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HS_INDEX_STORE), Serdes.String(), hsSerde).withLoggingDisabled(),
                 topics.hsClassifications(),
                 Consumed.with(Serdes.String(), hsSerde).withName("hs-classifications-source"),
-                () -> new IndexUpdater<>(HS_INDEX_STORE, ClassificationIndex::apply));
+                () -> new IndexUpdater<>(HS_INDEX_STORE, ClassificationIndex::apply, generation));
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATCHLIST_INDEX_STORE), Serdes.String(), watchlistSerde).withLoggingDisabled(),
                 topics.watchlist(),
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
-                () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply));
+                () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
@@ -80,7 +83,7 @@ public final class SentinelTopology {
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
                 .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, valid
-                        .processValues(() -> new EnrichProcessor(settings.classificationMode()), Named.as("enrich-declarations")),
+                        .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
                         enrichedSerde, rejectedSerde, metrics))
                         .withName("valid"));
         detection(builder, settings, metrics);

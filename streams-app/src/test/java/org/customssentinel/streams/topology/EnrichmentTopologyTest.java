@@ -152,6 +152,21 @@ class EnrichmentTopologyTest {
     }
 
     @Test
+    void shouldScreenAgainstWatchlistChangesMidStream() {
+        start(ClassificationMode.LATEST);
+        send(declaration("D1", Instant.parse("2022-03-24T08:00:00Z"), "Grand Meridian Components Ltd", "B", "854231"));
+        watchlist.pipeInput("SAMPLE:grand-meridian", WatchlistEntry.newBuilder().setEntryId("grand-meridian")
+                .setName("Grand Meridian Components").setListId("SAMPLE").setListVersion("sample-2").build());
+        send(declaration("D2", Instant.parse("2022-03-24T09:00:00Z"), "Grand Meridian Components Ltd", "B", "854231"));
+
+        EnrichedDeclaration before = enriched.readValue();
+        assertEquals(List.of(), before.getPartyMatches());
+        EnrichedDeclaration after = enriched.readValue();
+        assertEquals("Grand Meridian Components", after.getPartyMatches().get(0).getMatchedName(), "the same trader, listed since");
+        assertEquals("sample-2", after.getReferenceVersions().get("SAMPLE"));
+    }
+
+    @Test
     void shouldMatchPartiesThroughAliasesAndLegalFormVariantsOnly() {
         start(ClassificationMode.LATEST);
         watchlist.pipeInput("SAMPLE:ooo-tekhnopark-vostok", WatchlistEntry.newBuilder().setEntryId("ooo-tekhnopark-vostok")
