@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,6 +33,7 @@ import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.producer.reference.HsClassificationReader;
 import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
@@ -155,20 +152,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     /** Until the group has committed the end of every declarations partition. */
     private static void awaitConsumed(Map<String, Object> clients, String group) throws Exception {
         try (Admin admin = Admin.create(clients)) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            for (int p = 0; p < 6; p++) {
-                latest.put(new TopicPartition(PublishConfig.DECLARATIONS_TOPIC, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
-            while (true) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-                boolean done = ends.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-                        && committed.get(e.getKey()).offset() >= e.getValue());
-                if (done) {
-                    return;
-                }
+            while (!ConsumerProgress.consumedAll(admin, group, PublishConfig.DECLARATIONS_TOPIC)) {
                 Thread.sleep(200);
             }
         }

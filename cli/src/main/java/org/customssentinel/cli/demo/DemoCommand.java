@@ -1,27 +1,22 @@
 package org.customssentinel.cli.demo;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.StackPortOptions;
+import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -35,14 +30,12 @@ import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.producer.reference.HsClassificationReader;
 import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
-import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
-import org.customssentinel.streams.metrics.SentinelMetrics;
-import org.customssentinel.streams.query.QueryServer;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -114,16 +107,10 @@ public final class DemoCommand implements Callable<Integer> {
 
             TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(StreamsSettings.DEFAULT_APPLICATION_ID),
                     ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), 1, clients);
-            PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
-            QueryServer server = QueryServer.start(http.settings(), topology.topics(), topology.windows(), clients, registry);
-            running.push(server);
-            Map<String, Object> configs = new HashMap<>(clients);
-            configs.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
-            StreamsSettings settings = new StreamsSettings(StreamsSettings.DEFAULT_APPLICATION_ID, configs, "exactly_once_v2", topology, 6,
+            StreamsSettings settings = new StreamsSettings(StreamsSettings.DEFAULT_APPLICATION_ID, clients, "exactly_once_v2", topology, 6,
                     (short) 1, work.resolve("state"), Duration.ofSeconds(30));
-            SentinelStreams app = SentinelStreams.start(settings, new SentinelMetrics(registry, Clock.systemUTC()));
-            running.push(app);
-            server.attach(app.kafkaStreams());
+            ServedStreams served = ServedStreams.start(settings, http.settings());
+            running.push(served);
             AlertPrinter alerts = new AlertPrinter(clients, topology.topics().alerts(), out, System.console() != null);
             alerts.start();
             running.push(alerts);
@@ -154,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                 publisher.close();
             });
             synchronized (out) {
-                out.printf("Dashboard: http://%s:%d/   Kafka: %s   Registry: %s%n", http.displayHost(), server.port(), stack.bootstrapServers(),
+                out.printf("Dashboard: http://%s:%d/   Kafka: %s   Registry: %s%n", http.displayHost(), served.port(), stack.bootstrapServers(),
                         stack.schemaRegistryUrl());
                 out.printf("Replaying chpl-surge 2021-2023 at %s; alerts print below as they fire. Ctrl-C to stop.%n", pace);
                 out.flush();
@@ -172,7 +159,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         } finally {
             closeAll();
-            deleteTree(work);
+            Directories.deleteTreeQuietly(work);
             out.println("Stopped.");
             out.flush();
             stopped.countDown();
@@ -196,14 +183,6 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (Exception e) {
                 // Keep closing the rest: leaving a process behind is worse than a noisy stop.
             }
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp dir is harmless.
         }
     }
 

@@ -1,11 +1,9 @@
 package org.customssentinel.cli.reset;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,6 +20,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.tools.StreamsResetter;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.StreamsAppOptions;
+import org.customssentinel.localstack.Directories;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -81,7 +79,7 @@ public final class ResetCommand implements Callable<Integer> {
         }
         Path state = streamsApp.stateDir().resolve(streamsApp.applicationId);
         if (!dryRun && Files.exists(state)) {
-            deleteRecursively(state);
+            Directories.deleteTree(state);
             out.println("Deleted local state " + state);
         }
         out.println((dryRun ? "Would reset " : "Reset ") + streamsApp.applicationId + ": the next 'sentinel streams' replays from the beginning.");
@@ -99,14 +97,6 @@ public final class ResetCommand implements Callable<Integer> {
                 return List.of();
             }
             throw e;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

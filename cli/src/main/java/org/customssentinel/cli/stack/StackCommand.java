@@ -1,16 +1,14 @@
 package org.customssentinel.cli.stack;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 import org.customssentinel.cli.StackPortOptions;
+import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -81,13 +79,8 @@ public final class StackCommand implements Callable<Integer> {
     }
 
     private void deleteTempDir(Path workDir) {
-        if (dataDir != null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(workDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp dir is harmless; stopping cleanly matters more.
+        if (dataDir == null) {
+            Directories.deleteTreeQuietly(workDir);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.customssentinel.cli.streams;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
@@ -10,15 +9,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.cli.ClientSettings;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.ProvisioningOptions;
 import org.customssentinel.cli.StreamsAppOptions;
 import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleProperties;
@@ -26,8 +24,6 @@ import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
-import org.customssentinel.streams.metrics.SentinelMetrics;
-import org.customssentinel.streams.query.QueryServer;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -128,26 +124,16 @@ public final class StreamsCommand implements Callable<Integer> {
         configs.keySet().removeIf(key -> key.startsWith("flows."));
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(streamsApp.applicationId), mode, windows, dimensions,
                 rules, 1, serdeConfigs);
-        PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
-        QueryServer server = QueryServer.start(http.settings(), topology.topics(), windows, configs, registry);
-        configs.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
         StreamsSettings settings = new StreamsSettings(streamsApp.applicationId, configs, guarantee, topology, provisioning.partitions,
                 provisioning.replicationFactor, streamsApp.stateDir(), provisioning.timeout);
         PrintWriter out = spec.commandLine().getOut();
-        SentinelStreams app;
-        try {
-            app = SentinelStreams.start(settings, new SentinelMetrics(registry, Clock.systemUTC()));
-        } catch (RuntimeException e) {
-            server.close();
-            throw e;
-        }
-        server.attach(app.kafkaStreams());
+        ServedStreams served = ServedStreams.start(settings, http.settings());
+        SentinelStreams app = served.app();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the streams app...");
             out.flush();
-            server.close();
-            app.close();
+            served.close();
             out.println("Stopped.");
             out.flush();
             stopped.countDown();
@@ -155,7 +141,7 @@ public final class StreamsCommand implements Callable<Integer> {
         out.printf("Streams app %s started (%s, classifications as of %s, flows by %s in %s windows) against %s. Press Ctrl-C to stop.%n",
                 streamsApp.applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 dimensions, windows.size(), client.bootstrapServers());
-        out.printf("Dashboard and query API: http://%s:%d/  (metrics: /metrics)%n", http.displayHost(), server.port());
+        out.printf("Dashboard and query API: http://%s:%d/  (metrics: /metrics)%n", http.displayHost(), served.port());
         out.flush();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             if (app.failure() != null && app.state() != KafkaStreams.State.PENDING_ERROR) {

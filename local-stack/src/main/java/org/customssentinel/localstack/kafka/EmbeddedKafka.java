@@ -3,7 +3,6 @@ package org.customssentinel.localstack.kafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import org.apache.kafka.common.network.ListenerName;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.PortUnavailableException;
 import org.customssentinel.localstack.Ports;
 import org.slf4j.Logger;
@@ -78,7 +78,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             cluster.waitForReadyBrokers();
         } catch (Exception | Error e) {
             closeQuietly(cluster);
-            tempDir.ifPresent(EmbeddedKafka::deleteTree);
+            tempDir.ifPresent(Directories::deleteTreeQuietly);
             throw e;
         }
         String bootstrap = cluster.brokers().values().stream()
@@ -109,15 +109,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not stop cleanly", e);
         } finally {
-            tempDir.ifPresent(EmbeddedKafka::deleteTree);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Could not delete {}: {}", dir, e.toString());
+            tempDir.ifPresent(Directories::deleteTreeQuietly);
         }
     }
 

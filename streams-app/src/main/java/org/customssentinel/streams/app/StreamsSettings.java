@@ -2,6 +2,7 @@ package org.customssentinel.streams.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,13 @@ public record StreamsSettings(String applicationId, Map<String, Object> clientCo
                               Duration timeout) {
 
     public static final String DEFAULT_APPLICATION_ID = "customs-sentinel";
+
+    /** With one more client property (it wins over an earlier one of the same name). */
+    public StreamsSettings withClientConfig(String key, Object value) {
+        Map<String, Object> configs = new HashMap<>(clientConfigs);
+        configs.put(key, value);
+        return new StreamsSettings(applicationId, configs, processingGuarantee, topology, partitions, replicationFactor, stateDir, timeout);
+    }
 
     public StreamsSettings withTopology(TopologySettings newTopology) {
         return new StreamsSettings(applicationId, clientConfigs, processingGuarantee, newTopology, partitions, replicationFactor, stateDir, timeout);

@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.customssentinel.avro.ListReference;
 
@@ -14,6 +15,10 @@ import org.customssentinel.avro.ListReference;
  * @param category the category's slug, or empty for the whole list
  */
 public record ListScope(String list, Optional<String> category) {
+
+    // Compiled once: thresholds are looked up by list for every contribution when per-list rules are set.
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-|-$");
 
     public static ListScope of(String list) {
         return new ListScope(slug(list), Optional.empty());
@@ -32,7 +37,7 @@ public record ListScope(String list, Optional<String> category) {
     }
 
     static String slug(String name) {
-        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = EDGE_HYPHENS.matcher(NON_ALNUM.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
         if (slug.isEmpty()) {
             throw new IllegalArgumentException("'" + name + "' has no letter or digit to name it by");
         }

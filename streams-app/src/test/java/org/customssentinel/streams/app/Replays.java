@@ -11,12 +11,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertStatus;
@@ -34,6 +31,7 @@ import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
@@ -148,19 +146,7 @@ public final class Replays {
     /** Whether {@code group} has committed every record of {@code topic}. */
     public boolean consumed(String group, String topic) throws Exception {
         try (Admin admin = Admin.create(clients)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            for (int p = 0; p < partitions; p++) {
-                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            boolean done = true;
-            for (var end : admin.listOffsets(latest).all().get().entrySet()) {
-                OffsetAndMetadata at = committed.get(end.getKey());
-                // Transaction markers take offsets too: within two of the end is everything.
-                done &= at != null && end.getValue().offset() - at.offset() <= 2;
-            }
-            return done;
+            return ConsumerProgress.consumedAll(admin, group, topic);
         }
     }
 

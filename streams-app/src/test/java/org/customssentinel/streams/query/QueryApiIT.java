@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,12 +28,10 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.GoodsItem;
@@ -43,7 +40,7 @@ import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.streams.app.Replays;
-import org.customssentinel.streams.app.SentinelStreams;
+import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.metrics.SentinelMetrics;
@@ -70,8 +67,8 @@ class QueryApiIT {
     private Path work;
     private Replays replays;
     private Replays.Replay replay;
-    private QueryServer first;
-    private QueryServer second;
+    private ServedStreams first;
+    private ServedStreams second;
 
     QueryApiIT(StackEndpoints stack) {
         this.stack = stack;
@@ -93,21 +90,14 @@ class QueryApiIT {
         }
     }
 
-    /** One instance: its own HTTP port, state directory and registry; the same application id as the other. */
-    private QueryServer instance(String name) throws Exception {
+    /** One instance: its own HTTP port and state directory; the same application id as the other. */
+    private ServedStreams instance(String name) {
         StreamsSettings base = replays.settings(replay, "app");
-        PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
-        QueryServer server = QueryServer.start(QuerySettings.local(0), base.topology().topics(), WindowSettings.weekly(), base.clientConfigs(),
-                registry);
-        running.add(server);
-        Map<String, Object> configs = new HashMap<>(base.clientConfigs());
-        configs.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server.applicationServer());
-        StreamsSettings settings = new StreamsSettings(base.applicationId(), configs, base.processingGuarantee(), base.topology(),
+        StreamsSettings settings = new StreamsSettings(base.applicationId(), base.clientConfigs(), base.processingGuarantee(), base.topology(),
                 base.partitions(), base.replicationFactor(), work.resolve("state-" + name), base.timeout());
-        SentinelStreams app = SentinelStreams.start(settings, new SentinelMetrics(registry, Clock.systemUTC()));
-        running.add(0, app);
-        server.attach(app.kafkaStreams());
-        return server;
+        ServedStreams served = ServedStreams.start(settings, QuerySettings.local(0));
+        running.add(served);
+        return served;
     }
 
     @AfterAll
@@ -117,13 +107,17 @@ class QueryApiIT {
         }
     }
 
-    private HttpResponse<String> get(QueryServer server, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(Duration.ofSeconds(20)).build(),
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private JsonNode json(QueryServer server, String path) throws Exception {
-        HttpResponse<String> response = get(server, path);
+    private HttpResponse<String> get(ServedStreams instance, String path) throws Exception {
+        return get(instance.port(), path);
+    }
+
+    private JsonNode json(ServedStreams instance, String path) throws Exception {
+        HttpResponse<String> response = get(instance, path);
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         return JSON.readTree(response.body());
@@ -199,7 +193,7 @@ class QueryApiIT {
         try (QueryServer starting = QueryServer.start(QuerySettings.local(0), replays.settings(replay, "app").topology().topics(),
                 WindowSettings.weekly(), replays.clients(), SentinelMetrics.prometheusRegistry())) {
             for (String path : List.of("/api/flows/top", "/api/flows/CN/RU/854231", "/api/alerts", "/api/health")) {
-                HttpResponse<String> response = get(starting, path);
+                HttpResponse<String> response = get(starting.port(), path);
                 assertEquals(503, response.statusCode(), path);
                 assertEquals("5", response.headers().firstValue("Retry-After").orElse(""), path);
                 assertFalse(response.body().contains("Exception"), "no stack trace: " + response.body());
