@@ -26,12 +26,24 @@ public final class FlowKeys {
 
     /** Store key of an open window: zero-padded start first, so a range scan yields windows in closing order. */
     public static String windowKey(long windowStart, String flowKey) {
-        return String.format("%015d|%s", windowStart, flowKey);
+        return padded(windowStart) + "|" + flowKey;
     }
 
     /** Upper bound (inclusive) of the window keys starting at or before {@code windowStart}. */
     public static String windowKeyUpTo(long windowStart) {
-        return String.format("%015d|\uffff", windowStart);
+        return padded(windowStart) + "|\uffff";
+    }
+
+    /**
+     * {@code %015d} by hand: String.format parses its pattern on every call, and this runs for every item. Times
+     * before 1970 (only bounds computed near the epoch) keep the formatter's form, which sorts before every start.
+     */
+    private static String padded(long windowStart) {
+        if (windowStart < 0) {
+            return String.format("%015d", windowStart);
+        }
+        String digits = Long.toString(windowStart);
+        return digits.length() >= 15 ? digits : "0".repeat(15 - digits.length()) + digits;
     }
 
     /** The flow part of a customs.flows.windowed key. */
