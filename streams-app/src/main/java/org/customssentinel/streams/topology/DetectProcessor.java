@@ -54,15 +54,20 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private static final int SAMPLES = 10;
     /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
     static final Duration RUNNING_EMIT_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * Open windows kept as objects per task, beside the store: every contribution reads its window, and reading it
+     * from memory saves a deserialization each time. A few kilobytes each; the store holds any beyond.
+     */
+    private static final int OPEN_WINDOWS_IN_MEMORY = 20_000;
 
     private final WindowSettings windows;
     private final RuleSettings rules;
     private final int inputPartitions;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, WindowAccumulator> open;
+    private WriteThroughStore<WindowAccumulator> open;
     private KeyValueStore<String, FlowHistory> history;
-    private KeyValueStore<String, Long> clock;
+    private WriteThroughStore<Long> clock;
     /**
      * Open windows changed since the last emit. Held in memory only: after a crash a window's running figures go out
      * again with its next declaration, and its closing figures always go out, so nothing a replay relies on is lost.
@@ -79,9 +84,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.open = context.getStateStore(WINDOWS_STORE);
+        this.open = new WriteThroughStore<>(context.getStateStore(WINDOWS_STORE), OPEN_WINDOWS_IN_MEMORY);
         this.history = context.getStateStore(HISTORY_STORE);
-        this.clock = context.getStateStore(CLOCK_STORE);
+        this.clock = new WriteThroughStore<>(context.getStateStore(CLOCK_STORE), Integer.MAX_VALUE);
         context.schedule(RUNNING_EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
     }
 

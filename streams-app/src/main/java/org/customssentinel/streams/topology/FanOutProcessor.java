@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
@@ -45,7 +44,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     private final FlowDimensions dimensions;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
-    private KeyValueStore<String, Long> clock;
+    private WriteThroughStore<Long> clock;
 
     FanOutProcessor(WindowSettings windows, FlowDimensions dimensions, SentinelMetrics metrics) {
         this.windows = windows;
@@ -56,7 +55,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.clock = context.getStateStore(STREAM_TIME_STORE);
+        this.clock = new WriteThroughStore<>(context.getStateStore(STREAM_TIME_STORE), 2);
     }
 
     @Override
@@ -64,8 +63,11 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         EnrichedDeclaration enriched = record.value();
         Declaration declaration = enriched.getDeclaration();
         long timestamp = declaration.getLodgedAt().toEpochMilli();
-        long streamTime = Math.max(get(STREAM_TIME), timestamp);
-        clock.put(STREAM_TIME, streamTime);
+        long previous = get(STREAM_TIME);
+        long streamTime = Math.max(previous, timestamp);
+        if (streamTime > previous) {
+            clock.put(STREAM_TIME, streamTime);
+        }
         if (windows.closed(windows.startOf(timestamp), streamTime)) {
             metrics.rejected("LATE");
             context.forward(record.withKey(declaration.getDeclarationId()).withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
