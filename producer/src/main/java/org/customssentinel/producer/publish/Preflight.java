@@ -37,8 +37,13 @@ public final class Preflight {
 
     /** Creates absent topics; {@code topics} maps each name to its configs (e.g. cleanup.policy=compact). */
     public static void ensureTopics(PublishConfig config, Map<String, Map<String, String>> topics) {
+        ensureTopics(config, topics, config.partitions());
+    }
+
+    /** As {@link #ensureTopics(PublishConfig, Map)}, with {@code partitions} instead of the configured count. */
+    public static void ensureTopics(PublishConfig config, Map<String, Map<String, String>> topics, int partitions) {
         try {
-            new TopicProvisioner(config.clientConfigs(), config.timeout()).ensure(topics, config.partitions(), config.replicationFactor());
+            new TopicProvisioner(config.clientConfigs(), config.timeout()).ensure(topics, partitions, config.replicationFactor());
         } catch (TopicProvisioner.KafkaUnavailableException e) {
             throw new PublishException(e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import org.customssentinel.producer.publish.Preflight;
 import org.customssentinel.producer.publish.PublishConfig;
 import org.customssentinel.producer.publish.PublishException;
 import org.customssentinel.producer.publish.RecordProducers;
+import org.customssentinel.schemas.topic.ReferenceTopics;
 
 /** Publishes reference data to its compacted topics, keyed so the latest entry per list and key survives. */
 public final class ReferenceLoader {
@@ -39,9 +40,9 @@ public final class ReferenceLoader {
     /** Sends both lists (either may be empty) and waits until Kafka has them all. */
     public void load(List<HsClassification> classifications, List<WatchlistEntry> watchlist) {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(hsTopic, Map.of("cleanup.policy", "compact"));
-        topics.put(watchlistTopic, Map.of("cleanup.policy", "compact"));
-        Preflight.ensureTopics(config, topics);
+        topics.put(hsTopic, ReferenceTopics.CONFIGS);
+        topics.put(watchlistTopic, ReferenceTopics.CONFIGS);
+        Preflight.ensureTopics(config, topics, ReferenceTopics.PARTITIONS);
         Preflight.registerSchemas(config, Map.of(hsTopic, HsClassification.getClassSchema(),
                 watchlistTopic, WatchlistEntry.getClassSchema()));
         AtomicReference<Exception> failure = new AtomicReference<>();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -114,6 +115,11 @@ class ProduceIT {
         assertTrue(hs.stream().anyMatch(r -> r.key().equals("EU-2021/821-ANNEX-I:2021-09-09:8542")));
         List<ConsumerRecord<String, WatchlistEntry>> entries = consume(ReferenceLoader.WATCHLIST_TOPIC, watchlist.size());
         assertEquals(watchlist.size(), entries.stream().map(ConsumerRecord::key).distinct().count());
+        // Every streams instance reads these whole at start, partition by partition: one partition starts fastest.
+        try (Admin admin = Admin.create(clientConfigs())) {
+            var topics = admin.describeTopics(List.of(ReferenceLoader.HS_TOPIC, ReferenceLoader.WATCHLIST_TOPIC)).allTopicNames().get();
+            topics.values().forEach(topic -> assertEquals(1, topic.partitions().size(), "partitions of " + topic.name()));
+        }
     }
 
     private <V extends SpecificRecord> List<ConsumerRecord<String, V>> consume(String topic, int expected) {

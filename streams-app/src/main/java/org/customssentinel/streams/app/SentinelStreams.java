@@ -13,6 +13,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.customssentinel.schemas.topic.ReferenceTopics;
 import org.customssentinel.schemas.topic.TopicProvisioner;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.topology.SentinelTopology;
@@ -55,14 +56,14 @@ public final class SentinelStreams implements AutoCloseable {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
         topics.put(names.declarations(), Map.of());
         topics.put(names.rejected(), Map.of());
-        topics.put(names.hsClassifications(), Map.of("cleanup.policy", "compact"));
-        topics.put(names.watchlist(), Map.of("cleanup.policy", "compact"));
         topics.put(names.enriched(), Map.of());
         topics.put(names.flowEvents(), Map.of());
         topics.put(names.flowsWindowed(), Map.of("cleanup.policy", "compact"));
         topics.put(names.alerts(), Map.of());
         TopicProvisioner provisioner = new TopicProvisioner(settings.clientConfigs(), settings.timeout());
         provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
+        provisioner.ensure(Map.of(names.hsClassifications(), ReferenceTopics.CONFIGS, names.watchlist(), ReferenceTopics.CONFIGS),
+                ReferenceTopics.PARTITIONS, settings.replicationFactor());
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());
         SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);
