@@ -57,11 +57,13 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Both apps' guarantee (default: ${DEFAULT-VALUE}).")
     String guarantee;
 
-    @Option(names = "--scale", defaultValue = "1.0", description = "Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", defaultValue = "3.0", description = {"Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}: long enough that",
+            "start-up and the wait for the last commit do not dominate a pass-through round)."})
     double scale;
 
     @Option(names = "--commit-interval", paramLabel = "DURATION",
-            description = "Both apps' commit.interval.ms, ISO-8601 (default: Kafka Streams' own, 100 ms under exactly_once_v2).")
+            description = {"Both apps' commit.interval.ms, ISO-8601 (default: the streams app's own: 1 s under exactly_once_v2,",
+                    "Kafka Streams' 30 s under at_least_once)."})
     Duration commitInterval;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
@@ -69,8 +71,13 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
-            description = "Alternating rounds of both apps; the median ratio is reported (default: ${DEFAULT-VALUE}).")
+            description = "Measured alternating rounds of both apps; the median ratio is reported (default: ${DEFAULT-VALUE}).")
     int rounds;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
+            description = {"Alternating rounds run first and not counted (default: ${DEFAULT-VALUE}). Broker and apps share one JVM",
+                    "here, and its JIT compiler keeps a core busy for the first minute or so: cold rounds measure the compiler."})
+    int warmup;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,12 +85,18 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (rounds < 1 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be at least 1 and --warmup at least 0");
+        }
         Path work = Files.createTempDirectory("sentinel-bench-streams-");
         try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(RegistrySettings.homeFromSystemProperty(), work))) {
             Map<String, Object> stackClients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
             PublishConfig publish = PublishConfig.defaults(stackClients);
             Map<String, Object> clients = new HashMap<>(stackClients);
             clients.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
+            if (commitInterval == null && guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)) {
+                commitInterval = SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL;
+            }
             if (commitInterval != null) {
                 clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
             }
@@ -101,16 +114,21 @@ public final class BenchStreamsCommand implements Callable<Integer> {
 
             // Alternating rounds, each app under a fresh id: one round alone swings with whatever the JVM does.
             List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
+            for (int round = 1; round <= warmup + rounds; round++) {
                 double passThrough = passThrough(clients, work, count, round);
                 double full = fullTopology(clients, work, count, round);
-                ratios.add(full / passThrough);
-                out.printf("round %d: pass-through Kafka Streams %,.0f records/s, full topology %,.0f declarations/s, ratio %.2f%n",
-                        round, passThrough, full, full / passThrough);
+                boolean measured = round > warmup;
+                if (measured) {
+                    ratios.add(full / passThrough);
+                }
+                out.printf("%s %d: pass-through Kafka Streams %,.0f records/s, full topology %,.0f declarations/s, ratio %.2f%n",
+                        measured ? "round" : "warm-up", measured ? round - warmup : round, passThrough, full, full / passThrough);
                 out.flush();
             }
             Collections.sort(ratios);
-            out.printf("ratio (median of %d rounds): %.2f%n", rounds, ratios.get(ratios.size() / 2));
+            int middle = ratios.size() / 2;
+            double median = ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
+            out.printf("ratio (median of %d rounds): %.2f%n", rounds, median);
             out.flush();
         }
         return 0;
