@@ -36,6 +36,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     private final GenericData genericModel = AvroModels.genericWithLogicalTypes();
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final Map<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
+    private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
     private boolean isKey;
@@ -91,14 +92,31 @@ public class AvroSerializer<T> implements Serializer<T> {
     }
 
     private byte[] frame(int id, Schema schema, Object datum) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        out.write(WireFormat.MAGIC_BYTE);
-        out.write(ByteBuffer.allocate(4).putInt(id).array());
+        Buffer buffer = buffers.get();
         // Buffered, not direct: the direct encoder writes field by field into the (synchronized) byte stream.
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        writer(schema, datum).write(datum, encoder);
-        encoder.flush();
-        return out.toByteArray();
+        // Reconfiguring flushes what a failed write left in the encoder, so the stream is reset after it.
+        buffer.encoder = EncoderFactory.get().binaryEncoder(buffer.out, buffer.encoder);
+        buffer.out.reset();
+        buffer.out.write(WireFormat.MAGIC_BYTE);
+        buffer.out.write(ByteBuffer.allocate(4).putInt(id).array());
+        writer(schema, datum).write(datum, buffer.encoder);
+        buffer.encoder.flush();
+        byte[] bytes = buffer.out.toByteArray();
+        if (bytes.length > Buffer.KEEP_UP_TO) {
+            // One huge record should not pin its buffer for the serializer's life.
+            buffers.remove();
+        }
+        return bytes;
+    }
+
+    /**
+     * A stream and encoder per thread, reused: a new encoder allocates a 2 KiB buffer, once per record. Per thread
+     * because Kafka Streams shares one serializer between the stream threads of an app.
+     */
+    private static final class Buffer {
+        static final int KEEP_UP_TO = 64 * 1024;
+        final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        BinaryEncoder encoder;
     }
 
     private DatumWriter<Object> writer(Schema schema, Object datum) {

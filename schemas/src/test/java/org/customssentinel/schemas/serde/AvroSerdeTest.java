@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -68,6 +74,36 @@ class AvroSerdeTest {
             assertEquals(id, ByteBuffer.wrap(bytes, 1, 4).getInt());
             // The body starts with the first field: declarationId as an Avro string (zig-zag length, then UTF-8).
             assertEquals(2 * "MRN-22CN0002".length(), bytes[5]);
+        }
+    }
+
+    @Test
+    void shouldWriteEachRecordWholeAfterAFailedOneAndFromSeveralThreads(TestInfo test) throws Exception {
+        // Kafka Streams shares a serializer between its stream threads, and one bad record must not spoil the next.
+        AvroSerializer<Declaration> reused = new AvroSerializer<>();
+        reused.configure(configs(test), false);
+        AvroSerializer<Declaration> fresh = new AvroSerializer<>();
+        fresh.configure(configs(test), false);
+        Declaration broken = Fixtures.processorsToRussia("MRN-22CN0003");
+        broken.getItems().get(0).setDescription(null);
+        assertThrows(SerializationException.class, () -> reused.serialize(TOPIC, broken));
+        Declaration good = Fixtures.processorsToRussia("MRN-22CN0004");
+        assertArrayEquals(fresh.serialize(TOPIC, good), reused.serialize(TOPIC, good));
+
+        List<Declaration> declarations = IntStream.range(0, 200).mapToObj(i -> Fixtures.processorsToRussia("MRN-22CN1" + i)).toList();
+        List<byte[]> expected = declarations.stream().map(d -> fresh.serialize(TOPIC, d)).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(threads.submit(() -> IntStream.range(0, declarations.size())
+                        .allMatch(i -> Arrays.equals(expected.get(i), reused.serialize(TOPIC, declarations.get(i))))));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(), "every record written alike from every thread");
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 
