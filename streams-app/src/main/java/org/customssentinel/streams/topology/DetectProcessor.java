@@ -182,8 +182,14 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (previousWindowsClosed(start) && mayFire(w, thresholds)) {
             provisional(acc, baseline(flowKey, start, thresholds), record.timestamp(), record.headers());
         }
-        open.put(key, acc);
+        store(key, acc);
         changed.add(key);
+    }
+
+    /** Top parties are ranked afresh whenever a window goes out: stored, they would only be written again and again. */
+    private void store(String key, WindowAccumulator acc) {
+        acc.getWindow().setTopParties(new ArrayList<>());
+        open.put(key, acc);
     }
 
     /**
@@ -277,7 +283,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             Baseline nextBaseline = baseline(flowKey, end, rules.thresholdsFor(next.getLists()));
             setBaseline(next.getWindow(), nextBaseline);
             provisional(next, nextBaseline, end, headers);
-            open.put(nextKey, next);
+            store(nextKey, next);
             // Dashboards see the next window's baseline with the next emit, not only after its next declaration.
             changed.add(nextKey);
         }

@@ -108,7 +108,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             String key = dimensions.keyOf(d, item);
             FlowContribution.Builder flow = flows.computeIfAbsent(key, k -> FlowContribution.newBuilder()
                     .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt())
-                    .setExporter(d.getExporter().getName()).setImporter(d.getImporter().getName())
+                    .setExporter(d.getExporter().getName())
                     .setValueUsd(BigDecimal.ZERO.setScale(2)).setNetMassKg(BigDecimal.ZERO.setScale(3)).setItemCount(0)
                     .setControlled(false).setLists(new ArrayList<>()).setGoodsDescription(item.getDescription()));
             flow.setValueUsd(flow.getValueUsd().add(item.getValueUsd()));
