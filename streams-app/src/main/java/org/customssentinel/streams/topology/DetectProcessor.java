@@ -5,12 +5,12 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
@@ -157,10 +157,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         w.setDeclarationCount(w.getDeclarationCount() + 1);
         w.setControlled(w.getControlled() || c.getControlled());
         acc.getPartyValues().merge(c.getExporter(), c.getValueUsd(), BigDecimal::add);
-        TreeSet<String> samples = new TreeSet<>(w.getSampleDeclarationIds());
-        samples.add(c.getDeclarationId());
-        // The smallest ids, not the first to arrive: arrival order differs between replays, the set does not.
-        w.setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size())));
+        w.setSampleDeclarationIds(withSample(w.getSampleDeclarationIds(), c.getDeclarationId()));
         boolean newLists = false;
         for (ListReference list : c.getLists()) {
             if (!acc.getLists().contains(list)) {
@@ -190,6 +187,20 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private void store(String key, WindowAccumulator acc) {
         acc.getWindow().setTopParties(new ArrayList<>());
         open.put(key, acc);
+    }
+
+    /**
+     * The smallest ids, not the first to arrive: arrival order differs between replays, the set does not. Most ids
+     * sort after a full list's last and change nothing, so the list is copied only when one goes in.
+     */
+    private static List<String> withSample(List<String> samples, String id) {
+        int at = Collections.binarySearch(samples, id);
+        if (at >= 0 || -at - 1 >= SAMPLES) {
+            return samples;
+        }
+        List<String> updated = new ArrayList<>(samples);
+        updated.add(-at - 1, id);
+        return updated.size() > SAMPLES ? new ArrayList<>(updated.subList(0, SAMPLES)) : updated;
     }
 
     /**

@@ -80,7 +80,11 @@ class DetectionTopologyTest {
 
     /** One declaration of {@code usd} of goods {@code hs} from {@code dispatch} to RU at {@code at}. */
     private void declare(String dispatch, String hs, String usd, Instant at, String exporter, String importer) {
-        Declaration d = Declaration.newBuilder().setDeclarationId(String.format("D%05d", ids.incrementAndGet()))
+        declare(String.format("D%05d", ids.incrementAndGet()), dispatch, hs, usd, at, exporter, importer);
+    }
+
+    private void declare(String id, String dispatch, String hs, String usd, Instant at, String exporter, String importer) {
+        Declaration d = Declaration.newBuilder().setDeclarationId(id)
                 .setDeclarationType(DeclarationType.IMPORT).setLodgedAt(at)
                 .setDeclarant(Party.newBuilder().setName("Broker").build())
                 .setExporter(Party.newBuilder().setName(exporter).build()).setImporter(Party.newBuilder().setName(importer).build())
@@ -134,6 +138,23 @@ class DetectionTopologyTest {
         assertEquals("CN→RU 854231 processors and controllers (CHPL Tier 1): $1.20M in week of 2022-02-24, 12.0× the 6-week median $100k",
                 last.getSummary());
         assertEquals("Shenzhen Huaxin Electronics", last.getTopParties().get(0).getName());
+    }
+
+    @Test
+    void shouldSampleTheSmallestDeclarationIdsWhateverTheirOrderOfArrival() {
+        start(RuleSettings.defaults());
+        List<Integer> arrival = List.of(9, 3, 12, 1, 7, 11, 5, 2, 10, 8, 4, 6, 3);
+        for (int n : arrival) {
+            declare(String.format("S%05d", n), "CN", "854231", "1000.00", week(0).plus(Duration.ofHours(n)), "Shenzhen Huaxin Electronics",
+                    "OOO Elektronnye Komponenty");
+        }
+        advanceTo(week(1).plus(Duration.ofDays(1)).plusSeconds(1));
+
+        FlowWindow closed = windows.readValuesToList().stream()
+                .filter(w -> w.getClosed() && w.getFlow().getHsCode().equals("854231")).findFirst().orElseThrow();
+        assertEquals(List.of("S00001", "S00002", "S00003", "S00004", "S00005", "S00006", "S00007", "S00008", "S00009", "S00010"),
+                closed.getSampleDeclarationIds());
+        assertEquals(13, closed.getDeclarationCount());
     }
 
     @Test
