@@ -14,12 +14,9 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.Topology;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -47,11 +44,15 @@ import picocli.CommandLine.Option;
 
 /**
  * Declarations/s through the full topology against a pass-through Kafka Streams app (bytes in, bytes out) over the
- * same records, same broker, same processing guarantee; both timed from start until every input record is committed.
+ * same records, same broker, same processing guarantee; each timed from start until every input record is committed.
+ * Between the two, the full topology's shape without its work ({@link ShapeOnlyTopology}) shows how much of the gap
+ * is Kafka Streams moving records and how much is the app's own processing.
  */
 @Command(name = "bench-streams", mixinStandardHelpOptions = true,
         description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records",
-                "(chpl-surge, generated and published here to one local broker), same guarantee. Prints both rates and the ratio."})
+                "(chpl-surge, generated and published here to one local broker), same guarantee. Also runs the full topology's",
+                "shape with none of its work (output copy, fan-out, repartition, store writes) as a ceiling for any topology",
+                "of that shape. Prints each rate, its ratio to the pass-through, and the median ratios."})
 public final class BenchStreamsCommand implements Callable<Integer> {
 
     @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Both apps' guarantee (default: ${DEFAULT-VALUE}).")
@@ -102,54 +103,64 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             }
             Preflight.prepareDeclarationTopics(publish);
             long count;
+            FlowCount flows;
             try (DeclarationPublisher publisher = new DeclarationPublisher(publish)) {
                 ScenarioGenerator generator = ScenarioGenerator.create("chpl-surge", 42, null, null, scale);
+                flows = new FlowCount(generator.declarations());
                 count = new IngestRun(publisher, Speed.MAX, ProgressListener.NONE, false, Clock.systemUTC())
-                        .publish(generator.declarations(), generator.estimatedCount()).accepted();
+                        .publish(flows, generator.estimatedCount()).accepted();
             }
             new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
-            out.printf("input: %,d declarations on %s (6 partitions), %s, %d stream thread(s), commit interval %s%n", count,
-                    PublishConfig.DECLARATIONS_TOPIC, guarantee, threads, commitInterval == null ? "default" : commitInterval);
+            out.printf("input: %,d declarations on %s (6 partitions; %.2f flow contributions each, %,d flows), %s, %d stream thread(s),"
+                    + " commit interval %s%n", count, PublishConfig.DECLARATIONS_TOPIC, flows.contributionsPerDeclaration(), flows.distinctFlows(),
+                    guarantee, threads, commitInterval == null ? "default" : commitInterval);
             out.flush();
 
             // Alternating rounds, each app under a fresh id: one round alone swings with whatever the JVM does.
             List<Double> ratios = new ArrayList<>();
+            List<Double> shapeRatios = new ArrayList<>();
             for (int round = 1; round <= warmup + rounds; round++) {
-                double passThrough = passThrough(clients, work, count, round);
+                double passThrough = run(ShapeOnlyTopology.passThrough(), "bench-pass-through-" + round, clients, work, count);
+                double shape = run(ShapeOnlyTopology.build(flows.contributionsPerDeclaration(), flows.distinctFlows()), "bench-shape-" + round,
+                        clients, work, count);
                 double full = fullTopology(clients, work, count, round);
                 boolean measured = round > warmup;
                 if (measured) {
                     ratios.add(full / passThrough);
+                    shapeRatios.add(shape / passThrough);
                 }
-                out.printf("%s %d: pass-through Kafka Streams %,.0f records/s, full topology %,.0f declarations/s, ratio %.2f%n",
-                        measured ? "round" : "warm-up", measured ? round - warmup : round, passThrough, full, full / passThrough);
+                out.printf("%s %d: pass-through %,.0f records/s, shape only %,.0f declarations/s (%.2f), full topology %,.0f declarations/s,"
+                        + " ratio %.2f%n", measured ? "round" : "warm-up", measured ? round - warmup : round, passThrough, shape,
+                        shape / passThrough, full, full / passThrough);
                 out.flush();
             }
-            Collections.sort(ratios);
-            int middle = ratios.size() / 2;
-            double median = ratios.size() % 2 == 1 ? ratios.get(middle) : (ratios.get(middle - 1) + ratios.get(middle)) / 2;
-            out.printf("ratio (median of %d rounds): %.2f%n", rounds, median);
+            out.printf("ratio (median of %d rounds): %.2f; shape only: %.2f%n", rounds, median(ratios), median(shapeRatios));
             out.flush();
         }
         return 0;
     }
 
-    private double passThrough(Map<String, Object> clients, Path work, long count, int round) throws Exception {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(PublishConfig.DECLARATIONS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
-                .to("bench.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-sink"));
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** A baseline app: the full topology's guarantee and producer settings, a fresh application id. */
+    private double run(Topology topology, String applicationId, Map<String, Object> clients, Path work, long count) throws Exception {
         Properties props = new Properties();
         props.putAll(clients);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-pass-through-" + round);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve("pass-through-" + round).toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, work.resolve(applicationId).toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         long started = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
-            awaitConsumed(clients, "bench-pass-through-" + round);
+            awaitConsumed(clients, applicationId);
         }
         return count / ((System.nanoTime() - started) / 1e9);
     }
