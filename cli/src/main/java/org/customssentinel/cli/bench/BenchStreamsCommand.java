@@ -49,35 +49,35 @@ import picocli.CommandLine.Option;
  * is Kafka Streams moving records and how much is the app's own processing.
  */
 @Command(name = "bench-streams", mixinStandardHelpOptions = true,
-        description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records",
-                "(chpl-surge, generated and published here to one local broker), same guarantee. Also runs the full topology's",
-                "shape with none of its work (output copy, fan-out, repartition, store writes) as a ceiling for any topology",
-                "of that shape. Prints each rate, its ratio to the pass-through, and the median ratios."})
+        description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records "
+                + "(chpl-surge, generated and published here to one local broker), same guarantee.",
+                "Also runs the full topology's shape with none of its work (output copy, fan-out, repartition, store writes): "
+                + "a ceiling for any topology of that shape. Prints each rate, its ratio to the pass-through, and the median ratios."})
 public final class BenchStreamsCommand implements Callable<Integer> {
 
-    @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Both apps' guarantee (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Every app's guarantee (default: ${DEFAULT-VALUE}).")
     String guarantee;
 
-    @Option(names = "--scale", defaultValue = "3.0", description = {"Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}: long enough that",
-            "start-up and the wait for the last commit do not dominate a pass-through round)."})
+    @Option(names = "--scale", defaultValue = "3.0", description = "Scenario scale; 1.0 is about 147,000 declarations (default: ${DEFAULT-VALUE}: "
+            + "long enough that start-up and the wait for the last commit do not dominate a pass-through round).")
     double scale;
 
     @Option(names = "--commit-interval", paramLabel = "DURATION",
-            description = {"Both apps' commit.interval.ms, ISO-8601 (default: the streams app's own: 1 s under exactly_once_v2,",
-                    "Kafka Streams' 30 s under at_least_once)."})
+            description = "Every app's commit.interval.ms, ISO-8601 (default: the streams app's own: 1 s under exactly_once_v2, "
+                    + "Kafka Streams' 30 s under at_least_once).")
     Duration commitInterval;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Both apps' num.stream.threads (default: ${DEFAULT-VALUE}, Kafka Streams' own).")
+            description = "Every app's num.stream.threads (default: ${DEFAULT-VALUE}, Kafka Streams' own).")
     int threads;
 
     @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
-            description = "Measured alternating rounds of both apps; the median ratio is reported (default: ${DEFAULT-VALUE}).")
+            description = "Measured rounds, the apps alternating; the median ratios are reported (default: ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(names = "--warmup", defaultValue = "2", paramLabel = "N",
-            description = {"Alternating rounds run first and not counted (default: ${DEFAULT-VALUE}). Broker and apps share one JVM",
-                    "here, and its JIT compiler keeps a core busy for the first minute or so: cold rounds measure the compiler."})
+            description = "Rounds run first and not counted (default: ${DEFAULT-VALUE}). Broker and apps share one JVM here, and its JIT "
+                    + "compiler keeps a core busy for the first minute or so: cold rounds measure the compiler.")
     int warmup;
 
     @CommandLine.Spec
