@@ -13,6 +13,8 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.customssentinel.schemas.registry.SchemaRegistryClient;
+import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.schemas.topic.ReferenceTopics;
 import org.customssentinel.schemas.topic.TopicProvisioner;
 import org.customssentinel.streams.metrics.SentinelMetrics;
@@ -26,12 +28,14 @@ public final class SentinelStreams implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SentinelStreams.class);
 
+    private final SchemaRegistryClient registry;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable fatal;
 
     private SentinelStreams(StreamsSettings settings, SentinelMetrics metrics) {
-        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics), properties(settings));
+        this.registry = SchemaRegistryClients.fromConfigs(settings.topology().serdeConfigs());
+        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry), properties(settings));
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -100,6 +104,7 @@ public final class SentinelStreams implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        registry.close();
     }
 
     /**

@@ -3,9 +3,7 @@ package org.customssentinel.streams.topology;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -18,7 +16,6 @@ import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Rejection;
 import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
@@ -30,23 +27,20 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
 
     private static final Pattern HS_CODE = Pattern.compile("\\d{6,10}");
 
-    private final Map<String, Object> serdeConfigs;
+    private final TopologySerdes serdes;
     private final SentinelMetrics metrics;
     private FixedKeyProcessorContext<String, Decoded> context;
     private AvroDeserializer<Declaration> deserializer;
 
-    DecodeProcessor(Map<String, Object> serdeConfigs, SentinelMetrics metrics) {
-        this.serdeConfigs = serdeConfigs;
+    DecodeProcessor(TopologySerdes serdes, SentinelMetrics metrics) {
+        this.serdes = serdes;
         this.metrics = metrics;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, Decoded> context) {
         this.context = context;
-        this.deserializer = new AvroDeserializer<>();
-        Map<String, Object> configs = new HashMap<>(serdeConfigs);
-        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        deserializer.configure(configs, false);
+        this.deserializer = serdes.declarations();
     }
 
     @Override

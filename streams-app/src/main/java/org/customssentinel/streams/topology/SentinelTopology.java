@@ -1,10 +1,7 @@
 package org.customssentinel.streams.topology;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,7 +23,8 @@ import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
 import org.customssentinel.avro.internal.WindowAccumulator;
-import org.customssentinel.schemas.serde.SpecificAvroSerde;
+import org.customssentinel.schemas.registry.SchemaRegistryClient;
+import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
@@ -48,17 +46,19 @@ public final class SentinelTopology {
     private SentinelTopology() {
     }
 
-    /** The topology with metrics nobody reads: for tests and tools. */
+    /** The topology with metrics nobody reads and a registry client of its own, never closed: for tests and tools. */
     public static Topology build(TopologySettings settings) {
-        return build(settings, SentinelMetrics.unexported());
+        return build(settings, SentinelMetrics.unexported(), SchemaRegistryClients.fromConfigs(settings.serdeConfigs()));
     }
 
-    public static Topology build(TopologySettings settings, SentinelMetrics metrics) {
+    /** {@code registry}: every serde's client; the caller closes it once the topology has stopped. */
+    public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry) {
         StreamsBuilder builder = new StreamsBuilder();
-        Serde<HsClassification> hsSerde = serde(settings, false);
-        Serde<WatchlistEntry> watchlistSerde = serde(settings, false);
-        Serde<RejectedRecord> rejectedSerde = serde(settings, false);
-        Serde<EnrichedDeclaration> enrichedSerde = serde(settings, false);
+        TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
+        Serde<HsClassification> hsSerde = serdes.value();
+        Serde<WatchlistEntry> watchlistSerde = serdes.value();
+        Serde<RejectedRecord> rejectedSerde = serdes.value();
+        Serde<EnrichedDeclaration> enrichedSerde = serdes.value();
 
         TopologySettings.Topics topics = settings.topics();
         // Shared by the index updaters (global thread) and enrichment (stream threads) of this topology only.
@@ -76,17 +76,17 @@ public final class SentinelTopology {
 
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
-                .processValues(() -> new DecodeProcessor(settings.serdeConfigs(), metrics), Named.as("decode-declarations"));
+                .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"));
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
-                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, valid
+                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, serdes, valid
                         .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
                         enrichedSerde, rejectedSerde, metrics))
                         .withName("valid"));
-        detection(builder, settings, metrics);
+        detection(builder, settings, serdes, metrics);
         return builder.build(optimizations());
     }
 
@@ -101,14 +101,14 @@ public final class SentinelTopology {
     }
 
     /** Enriched declarations out, and fanned out to their trade flows. */
-    private static void flows(StreamsBuilder builder, TopologySettings settings, KStream<String, EnrichedDeclaration> enriched,
+    private static void flows(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, EnrichedDeclaration> enriched,
                               Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde, SentinelMetrics metrics) {
         TopologySettings.Topics topics = settings.topics();
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        Serde<FlowEvent> flowEventSerde = serde(settings, false);
-        Serde<Alert> alertSerde = serde(settings, false);
+        Serde<FlowEvent> flowEventSerde = serdes.value();
+        Serde<Alert> alertSerde = serdes.value();
         enriched.process(() -> new FanOutProcessor(settings.windows(), settings.dimensions(), metrics), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
@@ -127,17 +127,17 @@ public final class SentinelTopology {
     }
 
     /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
-    private static void detection(StreamsBuilder builder, TopologySettings settings, SentinelMetrics metrics) {
+    private static void detection(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, SentinelMetrics metrics) {
         TopologySettings.Topics topics = settings.topics();
-        Serde<FlowEvent> flowEventSerde = serde(settings, false);
+        Serde<FlowEvent> flowEventSerde = serdes.value();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.WINDOWS_STORE),
-                Serdes.String(), SentinelTopology.<WindowAccumulator>serde(settings, false)).withCachingEnabled());
+                Serdes.String(), serdes.<WindowAccumulator>value()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.HISTORY_STORE),
-                Serdes.String(), SentinelTopology.<FlowHistory>serde(settings, false)).withCachingEnabled());
+                Serdes.String(), serdes.<FlowHistory>value()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
-        Serde<Alert> alertSerde = serde(settings, false);
-        Serde<FlowWindow> windowSerde = serde(settings, false);
+        Serde<Alert> alertSerde = serdes.value();
+        Serde<FlowWindow> windowSerde = serdes.value();
         builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
                 .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
                         DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
@@ -168,10 +168,4 @@ public final class SentinelTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
     }
 
-    private static <T extends SpecificRecord> Serde<T> serde(TopologySettings settings, boolean isKey) {
-        SpecificAvroSerde<T> serde = new SpecificAvroSerde<>();
-        Map<String, Object> configs = new HashMap<>(settings.serdeConfigs());
-        serde.configure(configs, isKey);
-        return serde;
-    }
 }
