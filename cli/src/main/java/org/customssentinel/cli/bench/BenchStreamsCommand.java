@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
 /**
  * Declarations/s through the full topology against a pass-through Kafka Streams app (bytes in, bytes out) over the
  * same records, same broker, same processing guarantee; each timed from start until every input record is committed.
- * Between the two, the full topology's shape without its work ({@link ShapeOnlyTopology}) shows how much of the gap
+ * Between the two, the full topology's shape without its work ({@link Baselines#shapeOnly}) shows how much of the gap
  * is Kafka Streams moving records and how much is the app's own processing.
  */
 @Command(name = "bench-streams", mixinStandardHelpOptions = true,
@@ -95,11 +95,11 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             PublishConfig publish = PublishConfig.defaults(stackClients);
             Map<String, Object> clients = new HashMap<>(stackClients);
             clients.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-            if (commitInterval == null && guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)) {
-                commitInterval = SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL;
-            }
-            if (commitInterval != null) {
-                clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+            // Every app commits as often as the streams app does unless told otherwise.
+            Duration commits = commitInterval != null ? commitInterval
+                    : guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2) ? SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL : null;
+            if (commits != null) {
+                clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commits.toMillis());
             }
             Preflight.prepareDeclarationTopics(publish);
             long count;
@@ -113,15 +113,15 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
             out.printf("input: %,d declarations on %s (6 partitions; %.2f flow contributions each, %,d flows), %s, %d stream thread(s),"
                     + " commit interval %s%n", count, PublishConfig.DECLARATIONS_TOPIC, flows.contributionsPerDeclaration(), flows.distinctFlows(),
-                    guarantee, threads, commitInterval == null ? "default" : commitInterval);
+                    guarantee, threads, commits == null ? "Kafka Streams' default" : commits);
             out.flush();
 
             // Alternating rounds, each app under a fresh id: one round alone swings with whatever the JVM does.
             List<Double> ratios = new ArrayList<>();
             List<Double> shapeRatios = new ArrayList<>();
             for (int round = 1; round <= warmup + rounds; round++) {
-                double passThrough = run(ShapeOnlyTopology.passThrough(), "bench-pass-through-" + round, clients, work, count);
-                double shape = run(ShapeOnlyTopology.build(flows.contributionsPerDeclaration(), flows.distinctFlows()), "bench-shape-" + round,
+                double passThrough = run(Baselines.passThrough(), "bench-pass-through-" + round, clients, work, count);
+                double shape = run(Baselines.shapeOnly(flows.contributionsPerDeclaration(), flows.distinctFlows()), "bench-shape-" + round,
                         clients, work, count);
                 double full = fullTopology(clients, work, count, round);
                 boolean measured = round > warmup;

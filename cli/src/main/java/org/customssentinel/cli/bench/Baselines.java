@@ -20,19 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.customssentinel.producer.publish.PublishConfig;
 
-/**
- * The full topology's shape with none of its work: each declaration's bytes copied to an output topic (as enriched
- * declarations are), fanned out to as many records as declarations have trade flows on average, repartitioned, and
- * written to a cached, logged store holding as many keys as there are flows. No decoding, enrichment, windows or
- * rules: what Kafka Streams itself costs here for a topology of this shape, so a ceiling for any implementation.
- */
-final class ShapeOnlyTopology {
+/** The apps the full topology is measured against. */
+final class Baselines {
 
     /** About the size of a flow contribution on the repartition topic. */
     private static final int CONTRIBUTION_BYTES = 128;
     private static final String STORE = "bench-shape-windows";
 
-    private ShapeOnlyTopology() {
+    private Baselines() {
     }
 
     /** The baseline the issue names: declarations in, the same bytes out. */
@@ -43,7 +38,13 @@ final class ShapeOnlyTopology {
         return builder.build();
     }
 
-    static Topology build(double contributionsPerDeclaration, int flows) {
+    /**
+     * The full topology's shape with none of its work: each declaration's bytes copied to an output topic (as enriched
+     * declarations are), fanned out to as many records as declarations have trade flows on average, repartitioned, and
+     * written to a cached, logged store holding as many keys as there are flows. No decoding, enrichment, windows or
+     * rules: what Kafka Streams itself costs here for a topology of this shape, so a ceiling for any implementation.
+     */
+    static Topology shapeOnly(double contributionsPerDeclaration, int flows) {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, byte[]> declarations = builder.stream(PublishConfig.DECLARATIONS_TOPIC,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-shape-source"));
