@@ -28,6 +28,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private final Optional<Schema> readerSchema;
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
+    private boolean ownsRegistry;
     private AvroSerdeConfig config;
 
     /** For Kafka, which configures it with {@link #configure}. */
@@ -35,7 +36,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         this(null, null);
     }
 
-    /** With a given registry client (tests, or a client shared between serdes). */
+    /** With a given registry client (tests, or a client shared between serdes), which its owner closes. */
     public AvroDeserializer(SchemaRegistryClient registry) {
         this(registry, null);
     }
@@ -56,6 +57,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         this.config = AvroSerdeConfig.fromConfigs(configs, isKey);
         if (registry == null) {
             registry = SchemaRegistryClients.fromConfigs(configs);
+            ownsRegistry = true;
         }
     }
 
@@ -119,9 +121,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         return datumReader;
     }
 
+    /** Closes the registry client only if it built it: a client given to it may serve other serdes still. */
     @Override
     public void close() {
-        if (registry != null) {
+        if (ownsRegistry) {
             registry.close();
         }
     }

@@ -38,6 +38,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     private final Map<String, RegisteredSchema> latestBySubject = new ConcurrentHashMap<>();
     private final ThreadLocal<Buffer> buffers = ThreadLocal.withInitial(Buffer::new);
     private SchemaRegistryClient registry;
+    private boolean ownsRegistry;
     private AvroSerdeConfig config;
     private boolean isKey;
 
@@ -45,7 +46,7 @@ public class AvroSerializer<T> implements Serializer<T> {
     public AvroSerializer() {
     }
 
-    /** With a given registry client (tests, or a client shared between serdes). */
+    /** With a given registry client (tests, or a client shared between serdes), which its owner closes. */
     public AvroSerializer(SchemaRegistryClient registry) {
         this.registry = registry;
     }
@@ -56,6 +57,7 @@ public class AvroSerializer<T> implements Serializer<T> {
         this.isKey = isKey;
         if (registry == null) {
             registry = SchemaRegistryClients.fromConfigs(configs);
+            ownsRegistry = true;
         }
     }
 
@@ -139,9 +141,10 @@ public class AvroSerializer<T> implements Serializer<T> {
         return reader.read(null, DecoderFactory.get().binaryDecoder(buffer.toByteArray(), null));
     }
 
+    /** Closes the registry client only if it built it: a client given to it may serve other serdes still. */
     @Override
     public void close() {
-        if (registry != null) {
+        if (ownsRegistry) {
             registry.close();
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.apache.avro.Schema;
@@ -27,6 +29,7 @@ import org.customssentinel.avro.Declaration;
 import org.customssentinel.schemas.Fixtures;
 import org.customssentinel.schemas.registry.MockSchemaRegistry;
 import org.customssentinel.schemas.registry.MockSchemaRegistryClient;
+import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -105,6 +108,27 @@ class AvroSerdeTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void shouldCloseOnlyTheRegistryClientItBuilt(TestInfo test) {
+        // A client handed in may serve other serdes still (the streams app lends one to all of its own).
+        MockSchemaRegistryClient mock = MockSchemaRegistry.scope(test.getDisplayName());
+        AtomicInteger closes = new AtomicInteger();
+        SchemaRegistryClient lent = (SchemaRegistryClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {SchemaRegistryClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        closes.incrementAndGet();
+                        return null;
+                    }
+                    return method.invoke(mock, args);
+                });
+        try (SpecificAvroSerde<Declaration> serde = new SpecificAvroSerde<>(lent)) {
+            serde.configure(configs(test), false);
+            Declaration declaration = Fixtures.processorsToRussia("MRN-22CN0005");
+            assertEquals(declaration, serde.deserializer().deserialize(TOPIC, serde.serializer().serialize(TOPIC, declaration)));
+        }
+        assertEquals(0, closes.get(), "a lent client is left to its owner");
     }
 
     @Test

@@ -7,15 +7,14 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
-import org.customssentinel.schemas.registry.SharedRegistryClient;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.serde.SpecificAvroSerde;
 
 /**
- * The topology's Avro serdes, all on one registry client: each serde building its own meant a dozen HTTP clients
- * (a selector thread each) per app, never closed (Kafka Streams does not close serdes), each looking every schema up
- * again at start.
+ * The topology's Avro serdes, all on one registry client, which the app closes (serdes close only clients they built):
+ * each serde building its own meant a dozen HTTP clients (a selector thread each) per app, never closed (Kafka Streams
+ * does not close serdes), each looking every schema up again at start.
  */
 final class TopologySerdes {
 
@@ -24,7 +23,7 @@ final class TopologySerdes {
 
     TopologySerdes(Map<String, Object> configs, SchemaRegistryClient registry) {
         this.configs = Map.copyOf(configs);
-        this.registry = new SharedRegistryClient(registry);
+        this.registry = registry;
     }
 
     /** A value serde for generated records. */
