@@ -3,7 +3,6 @@ package org.customssentinel.streams.enrich;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,6 +14,7 @@ import org.customssentinel.avro.EnrichedItem;
 import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
+import org.customssentinel.streams.memory.LruMap;
 
 /**
  * A declaration with every classification of its items and every watchlist match of its exporter and importer.
@@ -29,8 +29,8 @@ public final class Enricher {
     private final WatchlistIndex watchlist;
     private final ClassificationMode mode;
     private final ReferenceGeneration generation;
-    private final Map<String, List<ClassificationMatch>> goods = lruMap();
-    private final Map<String, List<PartyMatch>> parties = lruMap();
+    private final Map<String, List<ClassificationMatch>> goods = new LruMap<>(REMEMBERED);
+    private final Map<String, List<PartyMatch>> parties = new LruMap<>(REMEMBERED);
     private Map<String, String> newestVersions;
     private Map<String, String> watchlistVersions;
     private long seen = -1;
@@ -84,17 +84,5 @@ public final class Enricher {
 
     private List<PartyMatch> parties(PartyRole role, String name) {
         return parties.computeIfAbsent(role + "|" + name, k -> watchlist.matches(role, name));
-    }
-
-    /** Least recently used out first, so that memory stays bounded over years of traders. */
-    private static <V> Map<String, V> lruMap() {
-        return new LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > REMEMBERED;
-            }
-        };
     }
 }

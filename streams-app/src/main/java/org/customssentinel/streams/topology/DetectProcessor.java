@@ -56,7 +56,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     static final Duration RUNNING_EMIT_INTERVAL = Duration.ofSeconds(1);
     /**
      * Open windows kept as objects per task, beside the store: every contribution reads its window, and reading it
-     * from memory saves a deserialization each time. A few kilobytes each; the store holds any beyond.
+     * from memory saves a deserialization each time. The store holds any beyond.
      */
     private static final int OPEN_WINDOWS_IN_MEMORY = 20_000;
 

@@ -1,10 +1,10 @@
 package org.customssentinel.streams.topology;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.streams.memory.LruMap;
 
 /**
  * A processor's own key-value store with the values it last read or wrote kept as objects: a read costs a map lookup,
@@ -20,12 +20,7 @@ final class WriteThroughStore<V> {
 
     WriteThroughStore(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
-        this.values = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.values = new LruMap<>(capacity);
     }
 
     /** The value, or null; a missing key is looked up in the store each time (new keys are written soon after). */
