@@ -132,6 +132,24 @@ public final class Replays {
         awaitConsumed(settings.applicationId(), settings.topology().topics().flowEvents(), Duration.ofMinutes(1));
     }
 
+    /**
+     * Waits until the app has also read back its own windows and alerts into its query tables, and nothing more comes:
+     * running windows go out up to a second after the last flow event, and each step is visible a commit later.
+     */
+    public void awaitQueryable(StreamsSettings settings, Duration limit) throws Exception {
+        awaitConsumed(settings, limit);
+        TopologySettings.Topics topics = settings.topology().topics();
+        Duration quiet = Duration.ofSeconds(3);
+        while (true) {
+            awaitConsumed(settings.applicationId(), topics.flowsWindowed(), Duration.ofMinutes(1));
+            awaitConsumed(settings.applicationId(), topics.alerts(), Duration.ofMinutes(1));
+            Thread.sleep(quiet.toMillis());
+            if (consumed(settings.applicationId(), topics.flowsWindowed()) && consumed(settings.applicationId(), topics.alerts())) {
+                return;
+            }
+        }
+    }
+
     /** Waits until {@code group} has committed every record of {@code topic}: with exactly-once, its output is then visible. */
     public void awaitConsumed(String group, String topic, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
