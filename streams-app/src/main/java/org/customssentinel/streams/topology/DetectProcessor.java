@@ -28,6 +28,7 @@ import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
+import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.avro.internal.WindowTotal;
 import org.customssentinel.streams.detect.AlertFactory;
@@ -48,7 +49,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     static final String WINDOWS_STORE = "flow-windows";
     static final String HISTORY_STORE = "flow-history";
     static final String CLOCK_STORE = "detector-clock";
-    private static final String FIRST_SEEN = "first-seen";
+    /** Keys in the clock store: per input partition, its stream time and its earliest counted declaration. */
+    private static final String STREAM_TIME_OF = "wm|";
+    private static final String FIRST_SEEN_OF = "first-seen|";
     private static final String CLOSED_THROUGH = "closed-through";
     private static final int TOP_PARTIES = 5;
     private static final int SAMPLES = 10;
@@ -108,11 +111,20 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     public void process(Record<String, FlowEvent> record) {
         FlowEvent event = record.value();
         if (event.getWatermark() != null) {
-            String key = "wm|" + event.getWatermark().getSourcePartition();
+            Watermark watermark = event.getWatermark();
+            String key = STREAM_TIME_OF + watermark.getSourcePartition();
             Long known = clock.get(key);
-            long time = event.getWatermark().getStreamTime().toEpochMilli();
+            long time = watermark.getStreamTime().toEpochMilli();
             if (known == null || time > known) {
                 clock.put(key, time);
+            }
+            if (watermark.getFirstSeen() != null) {
+                String firstKey = FIRST_SEEN_OF + watermark.getSourcePartition();
+                Long firstKnown = clock.get(firstKey);
+                long first = watermark.getFirstSeen().toEpochMilli();
+                if (firstKnown == null || first < firstKnown) {
+                    clock.put(firstKey, first);
+                }
             }
             closeUpTo(watermark(), record.headers());
         } else if (event.getContribution() != null) {
@@ -122,9 +134,23 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
 
     /** The least stream time over every input partition: no partition can still send anything older. */
     private long watermark() {
+        return leastOverInputPartitions(STREAM_TIME_OF);
+    }
+
+    /**
+     * The earliest declaration counted on any input partition, so the warm-up is the application's, not this flow
+     * partition's (which depends on which flows hash here). Final by the time it decides anything: once every
+     * partition's stream time has passed a window's grace, nothing earlier can still be counted.
+     */
+    private long firstSeen() {
+        return leastOverInputPartitions(FIRST_SEEN_OF);
+    }
+
+    /** The least value of {@code prefix + partition} over every input partition, or Long.MIN_VALUE until all have one. */
+    private long leastOverInputPartitions(String prefix) {
         long min = Long.MAX_VALUE;
         for (int p = 0; p < inputPartitions; p++) {
-            Long time = clock.get("wm|" + p);
+            Long time = clock.get(prefix + p);
             if (time == null) {
                 return Long.MIN_VALUE;
             }
@@ -135,10 +161,6 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
 
     private void add(String flowKey, FlowContribution c, Record<String, FlowEvent> record) {
         long lodged = c.getLodgedAt().toEpochMilli();
-        Long firstSeen = clock.get(FIRST_SEEN);
-        if (firstSeen == null || lodged < firstSeen) {
-            clock.put(FIRST_SEEN, lodged);
-        }
         long start = windows.startOf(lodged);
         String key = FlowKeys.windowKey(start, flowKey);
         WindowAccumulator acc = open.get(key);
@@ -402,10 +424,13 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
                 && (median.signum() == 0 || w.getTotalValueUsd().compareTo(median.multiply(BigDecimal.valueOf(thresholds.spikeRatio()))) >= 0);
     }
 
-    /** Warm-up: nothing fires for windows starting less than N (the flow's) windows after the first record seen. */
+    /**
+     * Warm-up: nothing fires for windows starting less than N (the flow's) windows after the first declaration the
+     * application counted on any input partition.
+     */
     private boolean eligible(long windowStart, Thresholds thresholds) {
-        Long firstSeen = clock.get(FIRST_SEEN);
-        return firstSeen != null && windowStart - windows.startOf(firstSeen) >= thresholds.baselineWindows() * windows.sizeMs();
+        long firstSeen = firstSeen();
+        return firstSeen != Long.MIN_VALUE && windowStart - windows.startOf(firstSeen) >= thresholds.baselineWindows() * windows.sizeMs();
     }
 
     private boolean inReference(long windowStart) {

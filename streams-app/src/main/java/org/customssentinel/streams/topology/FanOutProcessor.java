@@ -32,13 +32,15 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
 /**
  * Per input partition: turns each enriched declaration into one contribution per trade flow it touches, rejects it as
  * LATE when its window has closed by this partition's stream time (decided here, in the partition's own order, so a
- * replay decides the same), raises WATCHLIST_HIT alerts, and tells every flow partition how far it has got.
+ * replay decides the same), raises WATCHLIST_HIT alerts, and tells every flow partition how far it has got and the
+ * earliest declaration it counted.
  */
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
 
     static final String STREAM_TIME_STORE = "fan-out-stream-time";
     private static final String STREAM_TIME = "stream-time";
     private static final String LAST_WATERMARK = "last-watermark";
+    private static final String FIRST_SEEN = "first-seen";
 
     private final WindowSettings windows;
     private final FlowDimensions dimensions;
@@ -55,7 +57,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.clock = new WriteThroughStore<>(context.getStateStore(STREAM_TIME_STORE), 2);
+        this.clock = new WriteThroughStore<>(context.getStateStore(STREAM_TIME_STORE), 3);
     }
 
     @Override
@@ -72,6 +74,9 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             metrics.rejected("LATE");
             context.forward(record.withKey(declaration.getDeclarationId()).withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
         } else {
+            if (timestamp < get(FIRST_SEEN, Long.MAX_VALUE)) {
+                clock.put(FIRST_SEEN, timestamp);
+            }
             for (Map.Entry<String, FlowContribution> flow : contributions(enriched).entrySet()) {
                 FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
                 context.forward(record.withKey(flow.getKey()).withValue(new Routed(Routed.Destination.FLOW_EVENTS, event)));
@@ -83,7 +88,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             clock.put(LAST_WATERMARK, streamTime);
             int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
             FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
-                    .setStreamTime(Instant.ofEpochMilli(streamTime)).build()).build();
+                    .setStreamTime(Instant.ofEpochMilli(streamTime)).setFirstSeen(Instant.ofEpochMilli(get(FIRST_SEEN, streamTime))).build()).build();
             context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue(new Routed(Routed.Destination.FLOW_EVENTS, watermark)));
         }
     }
@@ -94,8 +99,12 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     }
 
     private long get(String key) {
+        return get(key, Long.MIN_VALUE / 2);
+    }
+
+    private long get(String key, long absent) {
         Long value = clock.get(key);
-        return value == null ? Long.MIN_VALUE / 2 : value;
+        return value == null ? absent : value;
     }
 
     /** One contribution per flow: a declaration's items on the same flow add up. */

@@ -59,11 +59,18 @@ public final class Replays {
         this.stateDir = stateDir;
     }
 
-    /** A replay's input topics, created, with the shipped reference data loaded (so global stores are complete at start). */
-    public record Replay(String prefix, TopologySettings.Topics topics) {
+    /**
+     * A replay's input topics, created, with the shipped reference data loaded (so global stores are complete at start);
+     * {@code partitions}: of the declarations topic and of every topic an app run over it creates.
+     */
+    public record Replay(String prefix, TopologySettings.Topics topics, int partitions) {
 
         public static Replay of(String prefix) {
-            return new Replay(prefix, TopologySettings.Topics.prefixed(prefix));
+            return of(prefix, PARTITIONS);
+        }
+
+        public static Replay of(String prefix, int partitions) {
+            return new Replay(prefix, TopologySettings.Topics.prefixed(prefix), partitions);
         }
     }
 
@@ -72,10 +79,14 @@ public final class Replays {
     }
 
     public Replay prepare(String name) throws Exception {
+        return prepare(name, PARTITIONS);
+    }
+
+    public Replay prepare(String name, int partitions) throws Exception {
         String prefix = name + "." + UUID.randomUUID().toString().substring(0, 6) + ".";
-        Replay replay = Replay.of(prefix);
+        Replay replay = Replay.of(prefix, partitions);
         TopologySettings.Topics topics = replay.topics();
-        Preflight.prepareDeclarationTopics(publishConfig(topics));
+        Preflight.prepareDeclarationTopics(publishConfig(replay));
         new ReferenceLoader(PublishConfig.defaults(clients), topics.hsClassifications(), topics.watchlist())
                 .load(HsClassificationReader.shipped(), WatchlistReader.shipped());
         return replay;
@@ -83,7 +94,7 @@ public final class Replays {
 
     /** Publishes a generated scenario (seed 42) to the replay's declarations topic; returns how many were accepted. */
     public long publish(Replay replay, String scenario, double scale, Speed speed) throws Exception {
-        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay.topics()))) {
+        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay))) {
             ScenarioGenerator generator = ScenarioGenerator.create(scenario, 42, null, null, scale);
             return new IngestRun(publisher, speed, ProgressListener.NONE, false, Clock.systemUTC())
                     .publish(generator.declarations(), generator.estimatedCount()).accepted();
@@ -92,14 +103,20 @@ public final class Replays {
 
     /** Publishes one declaration to the replay, as our producer does (event time, published-at header). */
     public void send(Replay replay, Declaration declaration) {
-        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay.topics()))) {
-            publisher.send(declaration);
+        send(replay, List.of(declaration));
+    }
+
+    /** Publishes declarations to the replay in the order given, as our producer does. */
+    public void send(Replay replay, List<Declaration> declarations) {
+        try (DeclarationPublisher publisher = new DeclarationPublisher(publishConfig(replay))) {
+            declarations.forEach(publisher::send);
             publisher.flush();
         }
     }
 
-    private PublishConfig publishConfig(TopologySettings.Topics topics) {
-        return new PublishConfig(clients, topics.declarations(), topics.rejected(), PARTITIONS, (short) 1, Duration.ofSeconds(30));
+    private PublishConfig publishConfig(Replay replay) {
+        TopologySettings.Topics topics = replay.topics();
+        return new PublishConfig(clients, topics.declarations(), topics.rejected(), replay.partitions(), (short) 1, Duration.ofSeconds(30));
     }
 
     /** The settings of an app run called {@code name} over the replay: the replay's input, outputs of its own. */
@@ -109,8 +126,8 @@ public final class Replays {
         TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
                 in.watchlist(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts");
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
-                RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), PARTITIONS, clients);
-        return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, PARTITIONS, (short) 1, stateDir.resolve(out),
+                RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), replay.partitions(), clients);
+        return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, replay.partitions(), (short) 1, stateDir.resolve(out),
                 Duration.ofSeconds(30));
     }
 

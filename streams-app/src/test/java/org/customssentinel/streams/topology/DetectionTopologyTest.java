@@ -28,6 +28,10 @@ import org.customssentinel.avro.Party;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Severity;
 import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.avro.ListReference;
+import org.customssentinel.avro.internal.FlowContribution;
+import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
@@ -61,8 +65,12 @@ class DetectionTopologyTest {
     }
 
     private void start(RuleSettings rules, FlowDimensions dimensions) {
+        start(rules, dimensions, 1);
+    }
+
+    private void start(RuleSettings rules, FlowDimensions dimensions, int inputPartitions) {
         fixture.start(new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), dimensions, rules, 1, fixture.serdeConfigs()));
+                WindowSettings.weekly(), dimensions, rules, inputPartitions, fixture.serdeConfigs()));
         fixture.hsClassifications().pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL")
                 .setCategory("Tier 1").setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
                 .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
@@ -231,6 +239,56 @@ class DetectionTopologyTest {
         declare("AM", "854231", "5000000.00", week(5).plus(Duration.ofDays(1)));
         advanceTo(week(7));
         assertTrue(alerts.readValuesToList().isEmpty(), "windows starting within 6 weeks of the first record raise nothing");
+    }
+
+    @Test
+    void shouldCountTheWarmUpFromTheFirstDeclarationOnAnyInputPartitionNotThisFlowPartitions() {
+        // A flow partition that only this flow hashes to: it sees watermarks from the three input partitions from
+        // week 0 on, and its first contribution in week 12.
+        start(RuleSettings.defaults(), FlowDimensions.standard(), 3);
+        Instant firstDeclaration = week(0).plus(Duration.ofDays(1));
+        for (int k = 0; k <= 14; k++) {
+            for (int partition = 0; partition < 3; partition++) {
+                watermark(partition, week(k).plus(Duration.ofDays(2)), firstDeclaration);
+            }
+            if (k == 12) {
+                newArmenianChipsFlow(week(12).plus(Duration.ofDays(3)));
+            }
+        }
+        List<Alert> finals = alerts(AlertRule.NEW_CONTROLLED_FLOW).stream().filter(a -> a.getStatus() == AlertStatus.FINAL).toList();
+        assertEquals(1, finals.size(), "12 weeks after the application's first declaration, a new controlled flow is past the warm-up");
+        assertEquals(week(12), finals.get(0).getWindowStart());
+    }
+
+    @Test
+    void shouldTakeTheEarliestFirstDeclarationOverEveryInputPartition() {
+        start(RuleSettings.defaults(), FlowDimensions.standard(), 3);
+        for (int k = 10; k <= 14; k++) {
+            for (int partition = 0; partition < 3; partition++) {
+                // Partition 2 began in week 10; the others long before.
+                watermark(partition, week(k).plus(Duration.ofDays(2)), partition == 2 ? week(10) : week(0));
+            }
+            if (k == 12) {
+                newArmenianChipsFlow(week(12).plus(Duration.ofDays(3)));
+            }
+        }
+        assertEquals(1, alerts(AlertRule.NEW_CONTROLLED_FLOW).stream().filter(a -> a.getStatus() == AlertStatus.FINAL).count(),
+                "the earliest partition's first declaration counts, not the latest partition's");
+    }
+
+    /** $3M of CHPL Tier 1 chips from Armenia, the first contribution its flow partition sees. */
+    private void newArmenianChipsFlow(Instant at) {
+        fixture.flowEvents().pipeInput("AM|RU|854231", FlowEvent.newBuilder().setContribution(FlowContribution.newBuilder()
+                .setDeclarationId("D-AM-1").setLodgedAt(at).setExporter("Yerevan Trade LLC")
+                .setValueUsd(new BigDecimal("3000000.00")).setNetMassKg(new BigDecimal("12.000")).setItemCount(1).setControlled(true)
+                .setLists(List.of(ListReference.newBuilder().setListId("CHPL").setCategory("Tier 1").setListVersion("2024-02-23").build()))
+                .setGoodsDescription("Electronic integrated circuits").build()).build(), at);
+    }
+
+    /** What an input partition's fan-out tells every flow partition. */
+    private void watermark(int partition, Instant streamTime, Instant firstSeen) {
+        fixture.flowEvents().pipeInput(FlowEventPartitioner.WATERMARK_KEY, FlowEvent.newBuilder().setWatermark(Watermark.newBuilder()
+                .setSourcePartition(partition).setStreamTime(streamTime).setFirstSeen(firstSeen).build()).build(), streamTime);
     }
 
     @Test

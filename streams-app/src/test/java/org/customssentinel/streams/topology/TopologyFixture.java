@@ -35,6 +35,7 @@ final class TopologyFixture implements AutoCloseable {
     private TestInputTopic<String, byte[]> declarations;
     private TestInputTopic<String, SpecificRecord> hsClassifications;
     private TestInputTopic<String, SpecificRecord> watchlist;
+    private TestInputTopic<String, SpecificRecord> flowEvents;
 
     TopologyFixture() {
         values.configure(serdeConfigs, false);
@@ -58,6 +59,7 @@ final class TopologyFixture implements AutoCloseable {
         declarations = driver.createInputTopic(topics.declarations(), new StringSerializer(), new ByteArraySerializer());
         hsClassifications = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
         watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
+        flowEvents = driver.createInputTopic(topics.flowEvents(), new StringSerializer(), values);
     }
 
     TestInputTopic<String, SpecificRecord> hsClassifications() {
@@ -66,6 +68,14 @@ final class TopologyFixture implements AutoCloseable {
 
     TestInputTopic<String, SpecificRecord> watchlist() {
         return watchlist;
+    }
+
+    /**
+     * Straight onto the flow-events topic: what one flow partition receives. The driver has one partition, so this
+     * is how a test shows a flow partition that other flows never reach.
+     */
+    TestInputTopic<String, SpecificRecord> flowEvents() {
+        return flowEvents;
     }
 
     /** Raw bytes onto the declarations topic: for poison pills. */
