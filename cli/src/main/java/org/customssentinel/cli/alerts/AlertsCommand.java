@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** Prints customs.alerts, one alert per line. */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
+        header = "Print alerts from customs.alerts as a table or as JSON.",
         description = {"Print alerts from customs.alerts, one per line: a table that fits 120 columns, or JSON (Avro field names,",
                 "ISO-8601 times, decimals as numbers). Reads committed records only. Without --follow, stops once no alert",
                 "has come for --idle-timeout."})

@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
  * of the same average size and the same producer settings, both in their own JVM, alternating rounds.
  */
 @Command(name = "bench-produce", mixinStandardHelpOptions = true,
+        header = "Benchmark 'produce' against Kafka's ProducerPerformance.",
         description = {"Benchmark: 'sentinel produce' of a pre-generated chpl-surge file against Kafka's ProducerPerformance",
                 "on one local broker (started here), same record count, average size and producer settings.",
                 "Prints each round and the ratio of the medians."})

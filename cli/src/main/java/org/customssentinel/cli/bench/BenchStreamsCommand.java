@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
  * is Kafka Streams moving records and how much is the app's own processing.
  */
 @Command(name = "bench-streams", mixinStandardHelpOptions = true,
+        header = "Benchmark the topology against a pass-through Streams app.",
         description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records "
                 + "(chpl-surge, generated and published here to one local broker), same guarantee.",
                 "Also runs the full topology's shape with none of its work (output copy, fan-out, repartition, store writes): "

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 /** Answers "can this machine reach Kafka and the registry?" before anything else is started against them. */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check that Kafka and the schema registry answer.",
         description = {"Check that Kafka and the schema registry answer, and report what they are.",
                 "Exit code 0 when both answer, 1 otherwise."})
 public final class CheckCommand implements Callable<Integer> {

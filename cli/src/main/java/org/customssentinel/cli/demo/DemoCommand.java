@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
 
 /** Everything at once on this machine: stack, reference data, a paced replay, the streams app, alerts, dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
+        header = "Run the whole pipeline locally with alerts and a dashboard.",
         description = {"The one-command demo. Starts a local Kafka and schema registry, loads the shipped",
                 "reference data, replays the chpl-surge scenario paced so you can watch (one week of",
                 "event time per second by default), runs the streams app, prints every alert as it",

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
 
 /** Synthetic, reproducible declarations: to a file to replay later, or straight to Kafka. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Generate a seeded synthetic scenario into a file.",
         description = {"Generate a synthetic scenario, deterministic for a seed, into a file (.csv or .jsonl, optionally .gz)",
                 "or straight onto customs.declarations. Scenarios:",
                 "  chpl-surge  controlled goods into Russia 2021-2023: tenfold rises, new flows, short spikes; background trade",

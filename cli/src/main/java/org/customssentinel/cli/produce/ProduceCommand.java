@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** Publishes declarations from CSV or JSON Lines files, event time preserved, rejects kept with their reasons. */
 @Command(name = "produce", mixinStandardHelpOptions = true,
+        header = "Validate declaration files and publish them to Kafka.",
         description = {"Validate declarations from CSV or JSON Lines files (.gz read transparently) and publish them to",
                 "customs.declarations, timestamped with their lodged time; invalid ones go to customs.declarations.rejected",
                 "with every reason. Ends with: accepted N declarations (M items), rejected K.",

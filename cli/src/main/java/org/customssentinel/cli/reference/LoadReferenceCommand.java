@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 
 /** Publishes classification lists and watchlists to their compacted topics. */
 @Command(name = "load-reference", mixinStandardHelpOptions = true,
+        header = "Publish HS lists and watchlists to the reference topics.",
         description = {"Publish HS classification lists and watchlists to customs.reference.hs-classifications and",
                 "customs.reference.watchlist (compacted). With no file given, loads the shipped defaults: the Common High",
                 "Priority List of 23 Feb 2024, EU 2021/821 Annex I candidate headings, and the sample watchlist."})

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 
 /** Resets the streams app so the next start replays everything from the beginning. */
 @Command(name = "reset", mixinStandardHelpOptions = true,
+        header = "Reset the streams app so that it processes its input again.",
         description = {"Reset the streams app with Kafka's own Streams reset tool: input offsets back to the start, the",
                 "flow-events topic skipped to its end, internal topics (changelogs) deleted, and this machine's local",
                 "state removed, so the next 'sentinel streams' replays from the beginning. Refuses while any instance of",

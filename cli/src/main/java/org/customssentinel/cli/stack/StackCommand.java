@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Runs a real Kafka and schema registry on this machine until Ctrl-C. */
 @Command(name = "stack", mixinStandardHelpOptions = true,
+        header = "Start a local Kafka and schema registry on 127.0.0.1.",
         description = {"Start a local Kafka (KRaft, in-process) and Confluent-API schema registry (Apicurio) on 127.0.0.1.",
                 "Runs in the foreground until Ctrl-C, then stops both and leaves no process behind.",
                 "Exit code 2 when a port is taken."})

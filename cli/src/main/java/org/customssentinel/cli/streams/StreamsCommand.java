@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
 
 /** Runs the streams app in the foreground until Ctrl-C. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
+        header = "Run the streams app: enrich, detect, alert, serve the API.",
         description = {"Run the streams app. Decodes and checks declarations (poison pills to the rejected",
                 "topic), enriches each goods item with every dual-use / sanctions classification by HS",
                 "prefix, screens exporter and importer against the watchlist, aggregates trade flows in",
