@@ -37,8 +37,8 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
 
     static final String SEEN_STORE = "seen-declarations";
     static final Duration RETENTION = Duration.ofDays(90);
-    /** How often (in stream time) expired ids are purged. */
-    private static final Duration PURGE_INTERVAL = Duration.ofDays(7);
+    /** How often (in stream time) expired ids are purged: a scan of what expired since, not of the whole store. */
+    private static final Duration PURGE_INTERVAL = Duration.ofDays(1);
     private static final String BY_ID = "id|";
     private static final String BY_TIME = "at|";
 
@@ -46,11 +46,6 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
     private FixedKeyProcessorContext<String, Decoded> context;
     private KeyValueStore<String, SeenDeclaration> seen;
     private MessageDigest sha256;
-    /**
-     * Where the last purge stopped: each purge scans only what expired since. Scanning from the start every time
-     * walks RocksDB over every entry deleted before, which made a three-year replay quadratic.
-     */
-    private long purgedThrough = Long.MIN_VALUE;
 
     DuplicateFilter(SentinelMetrics metrics) {
         this.metrics = metrics;
@@ -121,10 +116,8 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
         if (cutoff < 0) {
             return;
         }
-        String from = purgedThrough == Long.MIN_VALUE ? BY_TIME : BY_TIME + FlowKeys.timeOrdered(purgedThrough, "");
-        purgedThrough = cutoff;
         List<KeyValue<String, SeenDeclaration>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, SeenDeclaration> due = seen.range(from, BY_TIME + FlowKeys.timeOrdered(cutoff, "\uffff"))) {
+        try (KeyValueIterator<String, SeenDeclaration> due = seen.range(BY_TIME, BY_TIME + FlowKeys.timeOrdered(cutoff, "\uffff"))) {
             due.forEachRemaining(expired::add);
         }
         for (KeyValue<String, SeenDeclaration> entry : expired) {
