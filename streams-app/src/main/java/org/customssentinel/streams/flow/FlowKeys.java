@@ -26,12 +26,7 @@ public final class FlowKeys {
 
     /** Store key of an open window: zero-padded start first, so a range scan yields windows in closing order. */
     public static String windowKey(long windowStart, String flowKey) {
-        return timeOrdered(windowStart, flowKey);
-    }
-
-    /** {@code time} zero-padded, then {@code suffix}: keys that a range scan yields in time order. */
-    public static String timeOrdered(long time, String suffix) {
-        return padded(time) + "|" + suffix;
+        return padded(windowStart) + "|" + flowKey;
     }
 
     /** Upper bound (inclusive) of the window keys starting at or before {@code windowStart}. */

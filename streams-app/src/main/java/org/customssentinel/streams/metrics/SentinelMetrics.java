@@ -32,8 +32,6 @@ public final class SentinelMetrics {
     private final Counter declarations;
     private final Counter items;
     private final Counter late;
-    private final Counter duplicates;
-    private final Counter seenExpired;
 
     public SentinelMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -42,10 +40,6 @@ public final class SentinelMetrics {
                 .register(registry);
         this.items = Counter.builder("sentinel.items.processed").description("Goods items fanned out to trade flows").register(registry);
         this.late = Counter.builder("sentinel.records.late").description("Declarations later than their window's grace").register(registry);
-        this.duplicates = Counter.builder("sentinel.declarations.duplicate").description("Declarations dropped as already counted (same id, same content)")
-                .register(registry);
-        this.seenExpired = Counter.builder("sentinel.declarations.seen.expired")
-                .description("Declaration ids forgotten by the duplicate filter past its retention").register(registry);
     }
 
     /** A Prometheus registry with the JVM's own meters, for {@code /metrics}. */
@@ -70,15 +64,6 @@ public final class SentinelMetrics {
     public void declarationProcessed(int itemCount) {
         declarations.increment();
         items.increment(itemCount);
-    }
-
-    /** A declaration already counted, sent again with the same content: dropped. */
-    public void duplicateDropped() {
-        duplicates.increment();
-    }
-
-    public void seenIdsExpired(int count) {
-        seenExpired.increment(count);
     }
 
     public void rejected(String reason) {

@@ -66,6 +66,7 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
             context.forward(record.withValue(Decoded.rejected(rejected(record, source, "INVALID_DECLARATION", String.join("; ", problems)))));
             return;
         }
+        metrics.declarationProcessed(declaration.getItems().size());
         context.forward(record.withValue(Decoded.of(declaration)).withTimestamp(declaration.getLodgedAt().toEpochMilli()));
     }
 

@@ -22,7 +22,6 @@ import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
-import org.customssentinel.avro.internal.SeenDeclaration;
 import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
@@ -75,12 +74,9 @@ public final class SentinelTopology {
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateFilter.SEEN_STORE),
-                Serdes.String(), serdes.<SeenDeclaration>value()).withCachingEnabled());
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
-                .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"))
-                .processValues(() -> new DuplicateFilter(metrics), Named.as("drop-duplicate-declarations"), DuplicateFilter.SEEN_STORE);
+                .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"));
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
