@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.customssentinel.avro.internal.FlowEvent;
 
 /** Contributions go to their flow's partition (murmur2 of the key, like Kafka's); watermarks go to every partition. */
-final class FlowEventPartitioner implements StreamPartitioner<String, FlowEvent> {
+public final class FlowEventPartitioner implements StreamPartitioner<String, FlowEvent> {
 
     static final String WATERMARK_KEY = "~watermark";
 
@@ -20,6 +20,11 @@ final class FlowEventPartitioner implements StreamPartitioner<String, FlowEvent>
         if (value.getWatermark() != null) {
             return Optional.of(IntStream.range(0, numPartitions).boxed().collect(Collectors.toSet()));
         }
-        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % numPartitions));
+        return Optional.of(Set.of(partitionOf(key, numPartitions)));
+    }
+
+    /** The flow partition of a flow's contributions: which flows share one is what tests of partition counts vary. */
+    public static int partitionOf(String flowKey, int numPartitions) {
+        return Utils.toPositive(Utils.murmur2(flowKey.getBytes(StandardCharsets.UTF_8))) % numPartitions;
     }
 }

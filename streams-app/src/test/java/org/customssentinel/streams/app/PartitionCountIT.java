@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.utils.Utils;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
@@ -22,11 +20,11 @@ import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.Party;
-import org.customssentinel.streams.flow.FlowKeys;
-
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.topology.FlowEventPartitioner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PartitionCountIT {
 
     private static final int[] COUNTS = {1, 3, 6, 12};
+
+    private static final Instant WEEK0 = Instant.parse("2022-01-06T00:00:00Z");
+    private static final List<String> BACKGROUND = List.of("CN|RU|940360", "TR|RU|870899");
 
     private final StackEndpoints stack;
 
@@ -91,9 +92,6 @@ class PartitionCountIT {
         }
     }
 
-    private static final Instant WEEK0 = Instant.parse("2022-01-06T00:00:00Z");
-    private static final List<String> BACKGROUND = List.of("CN|RU|940360", "TR|RU|870899");
-
     private static Instant week(int k) {
         return WEEK0.plus(Duration.ofDays(7L * k));
     }
@@ -103,17 +101,12 @@ class PartitionCountIT {
         for (String dispatch : List.of("KZ", "KG", "AM", "GE", "UZ", "MN", "AE", "IN", "TH", "RS")) {
             String flow = dispatch + "|RU|850440";
             boolean alone = Arrays.stream(COUNTS).filter(n -> n > 1)
-                    .allMatch(n -> BACKGROUND.stream().noneMatch(other -> partition(other, n) == partition(flow, n)));
+                    .allMatch(n -> BACKGROUND.stream().noneMatch(other -> FlowEventPartitioner.partitionOf(other, n) == FlowEventPartitioner.partitionOf(flow, n)));
             if (alone) {
                 return flow;
             }
         }
         throw new AssertionError("no candidate flow has a partition to itself");
-    }
-
-    /** As {@code FlowEventPartitioner} places a flow's contributions. */
-    private static int partition(String flowKey, int partitions) {
-        return Utils.toPositive(Utils.murmur2(flowKey.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
 
     /**
