@@ -1,15 +1,25 @@
 package org.customssentinel.cli.stack;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import org.customssentinel.cli.StackPortOptions;
 import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.LocalStack;
+import org.customssentinel.localstack.Ports;
+import org.customssentinel.localstack.cluster.ClusterSettings;
+import org.customssentinel.localstack.cluster.KafkaNode;
+import org.customssentinel.localstack.cluster.LocalCluster;
+import org.customssentinel.localstack.registry.ApicurioRegistry;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
 import picocli.CommandLine;
@@ -19,8 +29,13 @@ import picocli.CommandLine.Option;
 /** Runs a real Kafka and schema registry on this machine until Ctrl-C. */
 @Command(name = "stack", mixinStandardHelpOptions = true,
         header = "Start a local Kafka and schema registry on 127.0.0.1.",
-        description = {"Start a local Kafka (KRaft, in-process) and Confluent-API schema registry (Apicurio) on 127.0.0.1.",
-                "Runs in the foreground until Ctrl-C, then stops both and leaves no process behind.",
+        description = {"Start a local Kafka (KRaft) and Confluent-API schema registry (Apicurio) on 127.0.0.1.",
+                "One broker without --data-dir runs inside this JVM. With --brokers 2 or more, or with --data-dir, every"
+                        + " node is its own OS process (combined broker and controller) that can be killed (kill -9 PID)"
+                        + " and is restarted on its data after --restart-delay; topics get replication factor"
+                        + " min(3, brokers) and min.insync.replicas min(2, brokers).",
+                "Started again on the same --data-dir, the stack comes back with its topics, offsets and schemas.",
+                "Runs in the foreground until Ctrl-C, then stops everything and leaves no process behind.",
                 "Exit code 2 when a port is taken."})
 public final class StackCommand implements Callable<Integer> {
 
@@ -32,8 +47,16 @@ public final class StackCommand implements Callable<Integer> {
     int brokers;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Keep Kafka's data and the registry log in DIR (must be empty) instead of a temp dir removed on stop.")
+            description = "Keep Kafka's data, the schemas and the logs in DIR instead of a temp dir removed on stop;"
+                    + " a stack started again on DIR resumes where it stopped.")
     Path dataDir;
+
+    @Option(names = "--restart-delay", defaultValue = "10", paramLabel = "SECONDS",
+            description = "Restart a Kafka node process that died after this many seconds (default: ${DEFAULT-VALUE}).")
+    int restartDelaySeconds;
+
+    @Option(names = "--no-restart", description = "Leave a Kafka node process that died down.")
+    boolean noRestart;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,9 +65,11 @@ public final class StackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("sentinel-stack-");
-        Optional<Path> kafkaDir = dataDir == null ? Optional.empty() : Optional.of(workDir.resolve("kafka"));
+        if (brokers > 1 || dataDir != null) {
+            return runNodeProcesses(out, workDir);
+        }
         Path registryLog = workDir.resolve("registry.log");
-        StackSettings settings = StackSettings.fixed(brokers, ports.kafkaPort, ports.registryPort, kafkaDir,
+        StackSettings settings = StackSettings.fixed(brokers, ports.kafkaPort, ports.registryPort, Optional.empty(),
                 RegistrySettings.homeFromSystemProperty(), registryLog);
         out.println("Starting Kafka (" + brokers + " broker" + (brokers == 1 ? "" : "s") + ") and the schema registry...");
         out.flush();
@@ -70,9 +95,80 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  Kafka bootstrap servers : " + stack.bootstrapServers());
         out.println("  Schema registry URL     : " + stack.schemaRegistryUrl());
         out.println("  Registry log            : " + registryLog);
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private Integer runNodeProcesses(PrintWriter out, Path workDir) throws Exception {
+        if (restartDelaySeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--restart-delay must be 0 or more seconds");
+        }
+        Path registryLog = workDir.resolve("registry.log");
+        RegistrySettings registrySettings = new RegistrySettings(RegistrySettings.homeFromSystemProperty(),
+                ports.registryPort, Duration.ofMinutes(2), registryLog).persistentIn(workDir.resolve("registry"));
+        ClusterSettings clusterSettings = new ClusterSettings(brokers, ports.kafkaPort, workDir.resolve("kafka"),
+                noRestart ? Optional.empty() : Optional.of(Duration.ofSeconds(restartDelaySeconds)),
+                Duration.ofSeconds(90), ClusterSettings.DEFAULT_JVM_OPTIONS);
+        Ports.requireFree(ports.registryPort, "schema registry");
+        out.println("Starting Kafka (" + brokers + " node process" + (brokers == 1 ? "" : "es") + ") and the schema registry...");
+        out.flush();
+        long started = System.nanoTime();
+        CompletableFuture<ApicurioRegistry> registryStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return ApicurioRegistry.start(registrySettings);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the registry", e);
+            }
+        });
+        LocalCluster cluster;
+        ApicurioRegistry registry;
+        try {
+            cluster = LocalCluster.start(clusterSettings, line -> {
+                out.println(line);
+                out.flush();
+            });
+        } catch (Exception | Error e) {
+            registryStart.thenAccept(ApicurioRegistry::close);
+            deleteTempDir(workDir);
+            throw e;
+        }
+        try {
+            registry = registryStart.join();
+        } catch (CompletionException e) {
+            cluster.close();
+            deleteTempDir(workDir);
+            throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the local stack...");
+            out.flush();
+            registry.close();
+            cluster.close();
+            deleteTempDir(workDir);
+            out.println("Stopped.");
+            out.flush();
+            stopped.countDown();
+        }, "sentinel-stack-stop"));
+        out.printf("Local stack ready in %.1f s (cluster id %s)%n", (System.nanoTime() - started) / 1e9,
+                cluster.clusterId());
+        for (KafkaNode node : cluster.nodes()) {
+            out.printf("  Kafka node %d : port %d, pid %d, log %s%n", node.id(), node.config().clientPort(),
+                    node.pid(), node.config().serverLog());
+        }
+        out.println("  Kafka bootstrap servers : " + cluster.bootstrapServers());
+        out.println("  Schema registry URL     : " + registry.url());
+        out.println("  Registry log            : " + registryLog);
         if (dataDir != null) {
             out.println("  Data kept in            : " + workDir);
         }
+        out.println(noRestart ? "Nodes that die stay down (--no-restart)."
+                : "A node that dies is restarted after " + restartDelaySeconds + " s.");
         out.println("Press Ctrl-C to stop.");
         out.flush();
         stopped.await();

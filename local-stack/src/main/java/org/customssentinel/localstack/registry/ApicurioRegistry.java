@@ -60,6 +60,12 @@ public final class ApicurioRegistry implements AutoCloseable {
         // Without it a textually different but equal schema (another client's JSON) gets a new id.
         builder.environment().put("ENABLE_CCOMPAT_CANONICAL_HASH_MODE", "true");
         builder.environment().put("QUARKUS_LOG_CONSOLE_COLOR", "false");
+        if (settings.storageDir().isPresent()) {
+            // Schema ids are written into every record: a stack reopened on its data must resolve the same ids.
+            Files.createDirectories(settings.storageDir().get());
+            builder.environment().put("REGISTRY_DATASOURCE_URL",
+                    "jdbc:h2:file:" + settings.storageDir().get().toAbsolutePath().resolve("registry"));
+        }
         ApicurioRegistry registry = new ApicurioRegistry(builder.start(), port);
         try {
             registry.awaitReady(settings.startTimeout(), settings.logFile());
