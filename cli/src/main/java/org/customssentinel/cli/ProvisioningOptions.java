@@ -11,8 +11,9 @@ public final class ProvisioningOptions {
             description = "Partitions of topics created when absent (default: ${DEFAULT-VALUE}).")
     public int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "1", paramLabel = "N",
-            description = "Replication factor of topics created when absent: 1 locally, 3 in production (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replication-factor", defaultValue = "-1", paramLabel = "N",
+            description = "Replication factor of topics created when absent; -1, the default, takes the cluster's"
+                    + " default.replication.factor (min(3, brokers) on the local stack, 3 in production).")
     public short replicationFactor;
 
     @Option(names = "--timeout", defaultValue = "PT30S", paramLabel = "DURATION",

@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param declarationsTopic accepted declarations
  * @param rejectedTopic     rejected records, with their reasons
  * @param partitions        partitions of topics this run creates
- * @param replicationFactor replication factor of topics this run creates (1 locally, 3 in production)
+ * @param replicationFactor replication factor of topics this run creates; -1 takes the cluster's default.replication.factor
  * @param timeout           how long to wait for Kafka and the registry before giving up
  */
 public record PublishConfig(Map<String, Object> clientConfigs, String declarationsTopic, String rejectedTopic,
                             int partitions, short replicationFactor, Duration timeout) {
+
+    /** Kafka's own convention (KIP-464): a topic created with -1 gets the broker's default.replication.factor. */
+    public static final short BROKER_DEFAULT_REPLICATION = -1;
 
     public static final String DECLARATIONS_TOPIC = "customs.declarations";
     public static final String REJECTED_TOPIC = "customs.declarations.rejected";
@@ -26,13 +29,14 @@ public record PublishConfig(Map<String, Object> clientConfigs, String declaratio
         if (partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1, was " + partitions);
         }
-        if (replicationFactor < 1) {
-            throw new IllegalArgumentException("--replication-factor must be at least 1, was " + replicationFactor);
+        if (replicationFactor < 1 && replicationFactor != BROKER_DEFAULT_REPLICATION) {
+            throw new IllegalArgumentException("--replication-factor must be at least 1 (or -1 for the cluster's"
+                    + " default), was " + replicationFactor);
         }
     }
 
     public static PublishConfig defaults(Map<String, Object> clientConfigs) {
-        return new PublishConfig(clientConfigs, DECLARATIONS_TOPIC, REJECTED_TOPIC, 6, (short) 1, Duration.ofSeconds(30));
+        return new PublishConfig(clientConfigs, DECLARATIONS_TOPIC, REJECTED_TOPIC, 6, BROKER_DEFAULT_REPLICATION, Duration.ofSeconds(30));
     }
 
     String bootstrapServers() {
