@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.customssentinel.localstack.LogTail;
 
 /**
  * One Kafka node as its own OS process: Kafka's server main ({@code kafka.Kafka}) on the node's
@@ -115,7 +116,7 @@ public final class KafkaNode {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IOException("Kafka node " + id() + " exited with code " + process.exitValue()
-                            + " before it was ready; the end of " + config.serverLog() + ":\n" + tail());
+                            + " before it was ready; the end of " + config.serverLog() + ":\n" + LogTail.of(config.serverLog(), 25));
                 }
                 try {
                     // A broker lists itself only once it has caught up with the metadata log and is unfenced.
@@ -131,7 +132,7 @@ public final class KafkaNode {
             }
         }
         throw new IOException("Kafka node " + id() + " did not serve on " + config.clientAddress() + " within "
-                + timeout + "; the end of " + config.serverLog() + ":\n" + tail());
+                + timeout + "; the end of " + config.serverLog() + ":\n" + LogTail.of(config.serverLog(), 25));
     }
 
     private Path writeLogbackConfig() throws IOException {
@@ -151,14 +152,5 @@ public final class KafkaNode {
                 </configuration>
                 """, StandardCharsets.UTF_8);
         return file;
-    }
-
-    String tail() {
-        try {
-            List<String> lines = Files.readAllLines(config.serverLog(), StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-        } catch (IOException e) {
-            return "(no output at " + config.serverLog() + ")";
-        }
     }
 }

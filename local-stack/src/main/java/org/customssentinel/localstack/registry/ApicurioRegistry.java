@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.customssentinel.localstack.LogTail;
 import org.customssentinel.localstack.Ports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,7 +128,7 @@ public final class ApicurioRegistry implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException("schema registry exited with code " + process.exitValue()
-                        + " before it was ready; its last output:\n" + tail(logFile));
+                        + " before it was ready; its last output:\n" + LogTail.of(logFile, 20));
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -140,7 +140,7 @@ public final class ApicurioRegistry implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IOException("schema registry did not answer at " + url() + " within " + timeout
-                + "; its last output:\n" + tail(logFile));
+                + "; its last output:\n" + LogTail.of(logFile, 20));
     }
 
     private void put(String path, String json) throws IOException, InterruptedException {
@@ -168,14 +168,5 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static String tail(Path logFile) {
-        try {
-            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-        } catch (IOException e) {
-            return "(no output at " + logFile + ")";
-        }
     }
 }
