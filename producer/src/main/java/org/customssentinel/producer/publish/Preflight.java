@@ -66,7 +66,8 @@ public final class Preflight {
                 } catch (SchemaRegistryException e) {
                     throw new PublishException(e.status() < 0 ? e.getMessage()
                             : "schema registry at " + config.registryUrl() + " refused the " + schema.getName()
-                            + " schema for subject " + subject + ": " + e.getMessage(), e);
+                            + " schema for subject " + subject + " (HTTP " + e.status() + ", error_code " + e.errorCode() + "): "
+                            + e.registryMessage(), e);
                 }
             });
         }

@@ -42,7 +42,21 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        try {
+            return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+            // Two instances registering the same new subject at once: Apicurio answers the second with 409 "already
+            // exists" where Confluent's registry returns the id. If the schema is there now, that id is the answer;
+            // an incompatible schema is not there, and its 409 stands.
+            try {
+                return lookup(subject, schema).id();
+            } catch (SchemaRegistryException notThere) {
+                throw e;
+            }
+        }
     }
 
     @Override
@@ -182,7 +196,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         }
         return new SchemaRegistryException("schema registry at " + base + " refused " + method + " " + path
                 + ": HTTP " + response.statusCode() + ", error_code " + errorCode + ": " + message,
-                response.statusCode(), errorCode);
+                response.statusCode(), errorCode, message);
     }
 
     private static RegisteredSchema registered(String subject, JsonNode node) {

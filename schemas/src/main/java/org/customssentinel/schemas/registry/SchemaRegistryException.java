@@ -20,17 +20,30 @@ public class SchemaRegistryException extends RuntimeException {
 
     private final int status;
     private final int errorCode;
+    private final String registryMessage;
 
     public SchemaRegistryException(String message, int status, int errorCode) {
+        this(message, status, errorCode, message);
+    }
+
+    /** {@code registryMessage}: what the registry itself said, for a caller that words the rest. */
+    public SchemaRegistryException(String message, int status, int errorCode, String registryMessage) {
         super(message);
         this.status = status;
         this.errorCode = errorCode;
+        this.registryMessage = registryMessage;
     }
 
     public SchemaRegistryException(String message, Throwable cause) {
         super(message, cause);
         this.status = -1;
         this.errorCode = -1;
+        this.registryMessage = message;
+    }
+
+    /** The registry's own message for a refusal (its "message" field), or this exception's message. */
+    public String registryMessage() {
+        return registryMessage;
     }
 
     public int status() {

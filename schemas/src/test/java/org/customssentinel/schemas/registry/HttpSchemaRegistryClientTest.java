@@ -74,17 +74,51 @@ class HttpSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldAnswerTheIdWhenAnotherClientRegisteredTheSameSchemaAMomentBefore() throws IOException {
+        List<String> requests = Collections.synchronizedList(new ArrayList<>());
+        String url = serve(exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            if (exchange.getRequestURI().getPath().endsWith("/versions")) {
+                // Apicurio's answer to the second of two concurrent first registrations of a subject.
+                reply(exchange, 409, "{\"error_code\":409,\"message\":\"An artifact with ID 'probe-value' in group 'null' already exists.\"}");
+            } else {
+                reply(exchange, 200, "{\"subject\":\"probe-value\",\"id\":12,\"version\":1,\"schema\":" + quoted(PROBE.toString()) + "}");
+            }
+        });
+        assertEquals(12, client(url).register("probe-value", PROBE));
+        assertEquals(List.of("POST /subjects/probe-value/versions", "POST /subjects/probe-value"), requests);
+    }
+
+    @Test
+    void shouldKeepAnIncompatibleSchemasRefusalWhenTheSchemaIsNotThere() throws IOException {
+        String url = serve(exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/versions")) {
+                reply(exchange, 409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible\"}");
+            } else {
+                reply(exchange, 404, "{\"error_code\":40403,\"message\":\"Schema not found\"}");
+            }
+        });
+        SchemaRegistryException refused = assertThrows(SchemaRegistryException.class, () -> client(url).register("probe-value", PROBE));
+        assertEquals(409, refused.status());
+        assertEquals("Schema being registered is incompatible", refused.registryMessage());
+    }
+
+    private static String quoted(String json) {
+        return "\"" + json.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Test
     void shouldNotRetryARefusalAndCarryTheRegistryErrorCode() throws IOException {
         AtomicInteger calls = new AtomicInteger();
         String url = serve(exchange -> {
             calls.incrementAndGet();
-            reply(exchange, 409, "{\"error_code\":409,\"message\":\"Schema being registered is incompatible\"}");
+            reply(exchange, 422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
         });
         SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client(url).register("probe-value", PROBE));
         assertEquals(1, calls.get());
-        assertEquals(409, e.status());
-        assertEquals(409, e.errorCode());
-        assertTrue(e.getMessage().contains("incompatible") && e.getMessage().contains("/subjects/probe-value/versions"), e.getMessage());
+        assertEquals(422, e.status());
+        assertEquals(42201, e.errorCode());
+        assertTrue(e.getMessage().contains("Invalid schema") && e.getMessage().contains("/subjects/probe-value/versions"), e.getMessage());
     }
 
     @Test
