@@ -16,8 +16,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
@@ -50,8 +52,11 @@ public final class AlertsCommand implements Callable<Integer> {
             description = "Without --follow, stop after this long without an alert (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--topic", defaultValue = TopologySettings.ALERTS, paramLabel = "TOPIC", description = "Alerts topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "Alerts topic (default: " + TopicNames.ALERTS + ", after --topic-prefix).")
     String topic;
+
+    @Mixin
+    TopicPrefixOption topicPrefix;
 
     @Mixin
     ConnectionOptions connection;
@@ -76,7 +81,7 @@ public final class AlertsCommand implements Callable<Integer> {
         values.configure(configs, false);
         PrintWriter out = spec.commandLine().getOut();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
-            consumer.subscribe(List.of(topic));
+            consumer.subscribe(List.of(topic != null ? topic : topicPrefix.names().alerts()));
             if (!json) {
                 out.println(AlertTable.header());
             }

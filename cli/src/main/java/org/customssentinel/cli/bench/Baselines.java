@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.producer.publish.PublishConfig;
 
 /** The apps the full topology is measured against. */
@@ -33,7 +34,7 @@ final class Baselines {
     /** The baseline the issue names: declarations in, the same bytes out. */
     static Topology passThrough() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(PublishConfig.DECLARATIONS_TOPIC, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
+        builder.stream(TopicNames.DECLARATIONS, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-source"))
                 .to("bench.pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-sink"));
         return builder.build();
     }
@@ -46,7 +47,7 @@ final class Baselines {
      */
     static Topology shapeOnly(double contributionsPerDeclaration, int flows) {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, byte[]> declarations = builder.stream(PublishConfig.DECLARATIONS_TOPIC,
+        KStream<String, byte[]> declarations = builder.stream(TopicNames.DECLARATIONS,
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("bench-shape-source"));
         declarations.to("bench.shape.enriched", Produced.with(Serdes.String(), Serdes.ByteArray()).withName("bench-shape-enriched-sink"));
         int whole = (int) contributionsPerDeclaration;

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
@@ -111,9 +112,9 @@ public final class BenchStreamsCommand implements Callable<Integer> {
                 count = new IngestRun(publisher, Speed.MAX, ProgressListener.NONE, false, Clock.systemUTC())
                         .publish(flows, generator.estimatedCount()).accepted();
             }
-            new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+            new ReferenceLoader(publish, TopicNames.defaults()).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
             out.printf("input: %,d declarations on %s (6 partitions; %.2f flow contributions each, %,d flows), %s, %d stream thread(s),"
-                    + " commit interval %s%n", count, PublishConfig.DECLARATIONS_TOPIC, flows.contributionsPerDeclaration(), flows.distinctFlows(),
+                    + " commit interval %s%n", count, TopicNames.DECLARATIONS, flows.contributionsPerDeclaration(), flows.distinctFlows(),
                     guarantee, threads, commits == null ? "Kafka Streams' default" : commits);
             out.flush();
 
@@ -182,7 +183,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     /** Until the group has committed the end of every declarations partition. */
     private static void awaitConsumed(Map<String, Object> clients, String group) throws Exception {
         try (Admin admin = Admin.create(clients)) {
-            while (!ConsumerProgress.consumedAll(admin, group, PublishConfig.DECLARATIONS_TOPIC)) {
+            while (!ConsumerProgress.consumedAll(admin, group, TopicNames.DECLARATIONS)) {
                 Thread.sleep(200);
             }
         }

@@ -30,6 +30,7 @@ import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.producer.reference.HsClassificationReader;
 import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
@@ -103,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
             PublishConfig publish = PublishConfig.defaults(clients);
             Preflight.prepareDeclarationTopics(publish);
-            new ReferenceLoader(publish).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+            new ReferenceLoader(publish, TopicNames.defaults()).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
             out.println("Loaded the reference data: CHPL 2024-02-23, EU 2021/821 Annex I candidates, a sample watchlist.");
 
             TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(StreamsSettings.DEFAULT_APPLICATION_ID),

@@ -78,7 +78,7 @@ public final class LoadReferenceCommand implements Callable<Integer> {
                     : Files.getLastModifiedTime(watchlistFile).toInstant().toString().substring(0, 10);
             watchlist.addAll(WatchlistReader.read(watchlistFile.toString(), open(watchlistFile), format, version));
         }
-        new ReferenceLoader(topics.publishConfig(connection.settings())).load(classifications, watchlist);
+        new ReferenceLoader(topics.publishConfig(connection.settings()), topics.names()).load(classifications, watchlist);
         TreeSet<String> lists = new TreeSet<>();
         classifications.forEach(c -> lists.add(c.getListId() + " " + c.getListVersion()));
         watchlist.forEach(w -> lists.add(w.getListId() + " " + w.getListVersion()));

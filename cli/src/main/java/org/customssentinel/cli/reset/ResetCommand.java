@@ -20,6 +20,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.tools.StreamsResetter;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.StreamsAppOptions;
+import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.localstack.Directories;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
@@ -43,6 +44,9 @@ public final class ResetCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
+    TopicPrefixOption topicPrefix;
+
+    @Mixin
     ConnectionOptions connection;
 
     @CommandLine.Spec
@@ -61,7 +65,7 @@ public final class ResetCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 1;
         }
-        TopologySettings.Topics topics = TopologySettings.Topics.defaults(streamsApp.applicationId);
+        TopologySettings.Topics topics = TopologySettings.Topics.of(topicPrefix.names(), streamsApp.applicationId);
         List<String> args = new ArrayList<>(List.of("--bootstrap-server", String.valueOf(configs.get("bootstrap.servers")),
                 "--application-id", streamsApp.applicationId, "--input-topics", topics.declarations(),
                 "--intermediate-topics", topics.flowEvents(), "--to-earliest"));

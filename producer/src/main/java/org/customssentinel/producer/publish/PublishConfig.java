@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
+import org.customssentinel.schemas.topic.TopicNames;
+
 /**
  * Where and how declarations are published.
  *
@@ -20,9 +22,6 @@ public record PublishConfig(Map<String, Object> clientConfigs, String declaratio
     /** Kafka's own convention (KIP-464): a topic created with -1 gets the broker's default.replication.factor. */
     public static final short BROKER_DEFAULT_REPLICATION = -1;
 
-    public static final String DECLARATIONS_TOPIC = "customs.declarations";
-    public static final String REJECTED_TOPIC = "customs.declarations.rejected";
-
     public PublishConfig {
         clientConfigs = Map.copyOf(clientConfigs);
         Objects.requireNonNull(clientConfigs.get("bootstrap.servers"), "bootstrap.servers");
@@ -36,7 +35,8 @@ public record PublishConfig(Map<String, Object> clientConfigs, String declaratio
     }
 
     public static PublishConfig defaults(Map<String, Object> clientConfigs) {
-        return new PublishConfig(clientConfigs, DECLARATIONS_TOPIC, REJECTED_TOPIC, 6, BROKER_DEFAULT_REPLICATION, Duration.ofSeconds(30));
+        TopicNames names = TopicNames.defaults();
+        return new PublishConfig(clientConfigs, names.declarations(), names.rejected(), 6, BROKER_DEFAULT_REPLICATION, Duration.ofSeconds(30));
     }
 
     String bootstrapServers() {

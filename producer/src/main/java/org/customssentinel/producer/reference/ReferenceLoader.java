@@ -16,19 +16,18 @@ import org.customssentinel.producer.publish.PublishConfig;
 import org.customssentinel.producer.publish.PublishException;
 import org.customssentinel.producer.publish.RecordProducers;
 import org.customssentinel.schemas.topic.ReferenceTopics;
+import org.customssentinel.schemas.topic.TopicNames;
 
 /** Publishes reference data to its compacted topics, keyed so the latest entry per list and key survives. */
 public final class ReferenceLoader {
-
-    public static final String HS_TOPIC = "customs.reference.hs-classifications";
-    public static final String WATCHLIST_TOPIC = "customs.reference.watchlist";
 
     private final PublishConfig config;
     private final String hsTopic;
     private final String watchlistTopic;
 
-    public ReferenceLoader(PublishConfig config) {
-        this(config, HS_TOPIC, WATCHLIST_TOPIC);
+    /** To the reference topics of {@code names}. */
+    public ReferenceLoader(PublishConfig config, TopicNames names) {
+        this(config, names.hsClassifications(), names.watchlist());
     }
 
     public ReferenceLoader(PublishConfig config, String hsTopic, String watchlistTopic) {

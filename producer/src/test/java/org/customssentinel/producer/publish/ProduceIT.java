@@ -24,6 +24,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.RejectedRecord;
@@ -108,16 +109,16 @@ class ProduceIT {
         PublishConfig config = PublishConfig.defaults(clientConfigs());
         List<HsClassification> classifications = HsClassificationReader.shipped();
         List<WatchlistEntry> watchlist = WatchlistReader.shipped();
-        new ReferenceLoader(config).load(classifications, watchlist);
+        new ReferenceLoader(config, TopicNames.defaults()).load(classifications, watchlist);
 
-        List<ConsumerRecord<String, HsClassification>> hs = consume(ReferenceLoader.HS_TOPIC, classifications.size());
+        List<ConsumerRecord<String, HsClassification>> hs = consume(TopicNames.HS_CLASSIFICATIONS, classifications.size());
         assertTrue(hs.stream().anyMatch(r -> r.key().equals("CHPL:2024-02-23:854231") && r.value().getCategory().equals("Tier 1")));
         assertTrue(hs.stream().anyMatch(r -> r.key().equals("EU-2021/821-ANNEX-I:2021-09-09:8542")));
-        List<ConsumerRecord<String, WatchlistEntry>> entries = consume(ReferenceLoader.WATCHLIST_TOPIC, watchlist.size());
+        List<ConsumerRecord<String, WatchlistEntry>> entries = consume(TopicNames.WATCHLIST, watchlist.size());
         assertEquals(watchlist.size(), entries.stream().map(ConsumerRecord::key).distinct().count());
         // Every streams instance reads these whole at start, partition by partition: one partition starts fastest.
         try (Admin admin = Admin.create(clientConfigs())) {
-            var topics = admin.describeTopics(List.of(ReferenceLoader.HS_TOPIC, ReferenceLoader.WATCHLIST_TOPIC)).allTopicNames().get();
+            var topics = admin.describeTopics(List.of(TopicNames.HS_CLASSIFICATIONS, TopicNames.WATCHLIST)).allTopicNames().get();
             topics.values().forEach(topic -> assertEquals(1, topic.partitions().size(), "partitions of " + topic.name()));
         }
     }

@@ -3,6 +3,7 @@ package org.customssentinel.streams.topology;
 import java.util.Map;
 import java.util.Objects;
 
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
@@ -21,24 +22,25 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
                          String flowEvents, String flowsWindowed, String alerts) {
 
         public static Topics defaults(String applicationId) {
-            return new Topics(DECLARATIONS, REJECTED, HS_CLASSIFICATIONS, WATCHLIST, ENRICHED, applicationId + "-flow-events",
-                    FLOWS_WINDOWED, ALERTS);
+            return of(TopicNames.defaults(), applicationId);
         }
 
-        /** Every name prefixed, for tests that share a broker. */
+        /**
+         * The topics of {@code names}; the flow events, the app's own, are named after the application id as Kafka
+         * Streams names its internal topics.
+         */
+        public static Topics of(TopicNames names, String applicationId) {
+            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.enriched(),
+                    applicationId + "-flow-events", names.flowsWindowed(), names.alerts());
+        }
+
+        /** Every name prefixed, the flow events too, for tests that share a broker. */
         public static Topics prefixed(String prefix) {
-            return new Topics(prefix + DECLARATIONS, prefix + REJECTED, prefix + HS_CLASSIFICATIONS, prefix + WATCHLIST, prefix + ENRICHED,
-                    prefix + "flow-events", prefix + FLOWS_WINDOWED, prefix + ALERTS);
+            TopicNames names = new TopicNames(prefix);
+            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.enriched(),
+                    prefix + "flow-events", names.flowsWindowed(), names.alerts());
         }
     }
-
-    public static final String DECLARATIONS = "customs.declarations";
-    public static final String REJECTED = "customs.declarations.rejected";
-    public static final String HS_CLASSIFICATIONS = "customs.reference.hs-classifications";
-    public static final String WATCHLIST = "customs.reference.watchlist";
-    public static final String ENRICHED = "customs.declarations.enriched";
-    public static final String FLOWS_WINDOWED = "customs.flows.windowed";
-    public static final String ALERTS = "customs.alerts";
 
     public TopologySettings {
         Objects.requireNonNull(topics, "topics");

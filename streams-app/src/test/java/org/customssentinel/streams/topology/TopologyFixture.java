@@ -15,6 +15,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.schemas.registry.MockSchemaRegistry;
 import org.customssentinel.schemas.serde.AvroDeserializer;
@@ -86,7 +87,7 @@ final class TopologyFixture implements AutoCloseable {
     /** A declaration as the producer sends it: key its id, timestamp {@code at}. */
     void declare(Declaration declaration, Instant at) {
         declarations.pipeInput(new TestRecord<>(declaration.getDeclarationId(),
-                values.serialize(TopologySettings.DECLARATIONS, declaration), at));
+                values.serialize(TopicNames.DECLARATIONS, declaration), at));
     }
 
     <T> TestOutputTopic<String, T> output(String topic) {
