@@ -13,7 +13,7 @@ import org.customssentinel.producer.read.DeclarationDraft;
 import org.customssentinel.producer.read.DeclarationReader;
 import org.customssentinel.producer.validate.DeclarationValidator;
 import org.customssentinel.producer.validate.ValidationOutcome;
-import org.customssentinel.producer.validate.Violation;
+import org.customssentinel.schemas.declaration.Violation;
 
 /**
  * One ingest: read, validate, pace and publish every declaration of a source, sending what fails validation to

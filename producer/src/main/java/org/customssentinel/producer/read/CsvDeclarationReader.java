@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.customssentinel.producer.validate.ReasonCode;
-import org.customssentinel.producer.validate.Violation;
+import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.declaration.Violation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

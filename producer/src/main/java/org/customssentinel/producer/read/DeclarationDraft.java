@@ -3,7 +3,7 @@ package org.customssentinel.producer.read;
 import java.util.List;
 import java.util.Map;
 
-import org.customssentinel.producer.validate.Violation;
+import org.customssentinel.schemas.declaration.Violation;
 
 /**
  * A declaration as read, before validation: declaration-level values as text, its items, the raw text it came

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.customssentinel.producer.validate.ReasonCode;
-import org.customssentinel.producer.validate.Violation;
+import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.declaration.Violation;
 
 /**
  * Declarations from JSON Lines: one declaration per line, field names as in the Avro schema, items as an array.

@@ -18,6 +18,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.declaration.Violation;
+import org.customssentinel.schemas.declaration.HsCode;
+import org.customssentinel.schemas.declaration.CountryCodes;
+import org.customssentinel.schemas.declaration.DeclarationRules;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.GoodsItem;
@@ -32,9 +37,6 @@ import org.customssentinel.producer.read.ItemDraft;
  * invalid item is rejected whole. One validator per run: it remembers ids to reject duplicates.
  */
 public final class DeclarationValidator {
-
-    /** Declarations lodged before this are taken to be data errors. */
-    static final Instant EARLIEST = Instant.parse("1950-01-01T00:00:00Z");
 
     private final Clock clock;
     private final SeenIds seen = new SeenIds();
@@ -68,7 +70,7 @@ public final class DeclarationValidator {
         if (!violations.isEmpty()) {
             return ValidationOutcome.rejected(violations, lodgedAt);
         }
-        return ValidationOutcome.accepted(Declaration.newBuilder()
+        Declaration declaration = Declaration.newBuilder()
                 .setDeclarationId(id)
                 .setDeclarationType(type)
                 .setLodgedAt(lodgedAt.orElseThrow())
@@ -81,7 +83,10 @@ public final class DeclarationValidator {
                 .setCustomsOffice(blankToNull(draft.get(Columns.CUSTOMS_OFFICE)))
                 .setTransportMode(mode)
                 .setItems(items)
-                .build());
+                .build();
+        // What the streams app checks again on the topic: limits the columns above do not see (item count, text length).
+        List<Violation> beyond = DeclarationRules.check(declaration, clock.instant());
+        return beyond.isEmpty() ? ValidationOutcome.accepted(declaration) : ValidationOutcome.rejected(beyond, lodgedAt);
     }
 
     private List<GoodsItem> items(List<ItemDraft> drafts, List<Violation> violations) {
@@ -194,7 +199,7 @@ public final class DeclarationValidator {
             return Optional.empty();
         }
         Instant latest = clock.instant().plus(1, ChronoUnit.DAYS);
-        if (instant.isBefore(EARLIEST) || instant.isAfter(latest)) {
+        if (instant.isBefore(DeclarationRules.EARLIEST) || instant.isAfter(latest)) {
             violations.add(new Violation(ReasonCode.IMPLAUSIBLE_DATE, "lodged_at " + text
                     + " is before 1950 or more than a day in the future", Columns.LODGED_AT));
         }

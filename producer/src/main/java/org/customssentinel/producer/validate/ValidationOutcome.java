@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.customssentinel.schemas.declaration.Violation;
 import org.customssentinel.avro.Declaration;
 
 /**

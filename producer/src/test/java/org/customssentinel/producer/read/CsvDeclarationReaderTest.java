@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import org.customssentinel.producer.Drafts;
-import org.customssentinel.producer.validate.ReasonCode;
+import org.customssentinel.schemas.declaration.ReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,7 +13,7 @@ import java.util.List;
 
 import org.customssentinel.producer.Drafts;
 import org.customssentinel.producer.validate.DeclarationValidator;
-import org.customssentinel.producer.validate.ReasonCode;
+import org.customssentinel.schemas.declaration.ReasonCode;
 import org.customssentinel.producer.validate.ValidationOutcome;
 import org.junit.jupiter.api.Test;
 

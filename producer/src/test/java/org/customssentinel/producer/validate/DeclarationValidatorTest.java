@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.declaration.Violation;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.TransportMode;
 import org.customssentinel.producer.Drafts;

@@ -2,35 +2,44 @@ package org.customssentinel.streams.topology;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Set;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.customssentinel.avro.Declaration;
-import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Rejection;
+import org.customssentinel.schemas.declaration.DeclarationRules;
+import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.declaration.Violation;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Decodes declarations itself rather than through a Kafka Streams deserializer, so that a poison pill becomes a
- * {@link RejectedRecord} naming its topic, partition and offset and processing goes on. Also re-stamps each record
- * with its lodged time: event time is the declaration's, whoever produced it.
+ * {@link RejectedRecord} naming its topic, partition and offset and processing goes on. Anything can write to the
+ * topic, so every record is checked against {@link DeclarationRules} as the producer checks files: a record that would
+ * move stream time to 2100 or fail a later step (too large to write out) must not get past here. Also re-stamps each
+ * record with its lodged time: event time is the declaration's, whoever produced it.
  */
 final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded> {
 
-    private static final Pattern HS_CODE = Pattern.compile("\\d{6,10}");
+    /** Larger records are rejected unread: the largest valid declaration (999 items of 512-character texts) is far smaller. */
+    static final int MAX_RECORD_BYTES = 1 << 20;
+    /** Of a rejected record's bytes, at most this much is kept: enough to see what it was, small enough to write out. */
+    static final int MAX_KEPT_BYTES = 64 * 1024;
+    private static final int MAX_REASONS = 20;
 
     private final TopologySerdes serdes;
     private final SentinelMetrics metrics;
     private FixedKeyProcessorContext<String, Decoded> context;
-    private AvroDeserializer<Declaration> deserializer;
+    private AvroDeserializer<SpecificRecord> deserializer;
 
     DecodeProcessor(TopologySerdes serdes, SentinelMetrics metrics) {
         this.serdes = serdes;
@@ -47,57 +56,59 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
     public void process(FixedKeyRecord<String, byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? "unknown" : source.topic();
-        if (record.value() == null) {
-            metrics.rejected("EMPTY");
-            context.forward(record.withValue(Decoded.rejected(rejected(record, source, "EMPTY", "a record without a value (tombstone)"))));
+        byte[] value = record.value();
+        if (value == null || value.length == 0) {
+            reject(record, source, List.of(new Violation(ReasonCode.EMPTY, value == null ? "a record without a value (tombstone)"
+                    : "a record with an empty value", null)));
             return;
         }
-        Declaration declaration;
+        if (value.length > MAX_RECORD_BYTES) {
+            reject(record, source, List.of(new Violation(ReasonCode.TOO_LARGE, "a record of " + value.length + " bytes; a declaration"
+                    + " has at most " + MAX_RECORD_BYTES, null)));
+            return;
+        }
+        SpecificRecord decoded;
         try {
-            declaration = deserializer.deserialize(topic, record.value());
+            decoded = deserializer.deserialize(topic, value);
         } catch (SerializationException e) {
-            metrics.rejected("UNDESERIALIZABLE");
-            context.forward(record.withValue(Decoded.rejected(rejected(record, source, "UNDESERIALIZABLE", e.getMessage()))));
+            reject(record, source, List.of(new Violation(ReasonCode.UNDESERIALIZABLE, e.getMessage(), null)));
             return;
         }
-        List<String> problems = problems(declaration);
-        if (!problems.isEmpty()) {
-            metrics.rejected("INVALID_DECLARATION");
-            context.forward(record.withValue(Decoded.rejected(rejected(record, source, "INVALID_DECLARATION", String.join("; ", problems)))));
+        if (!(decoded instanceof Declaration declaration)) {
+            reject(record, source, List.of(new Violation(ReasonCode.UNDESERIALIZABLE, "a " + decoded.getSchema().getFullName()
+                    + " record, not a " + Declaration.getClassSchema().getFullName(), null)));
             return;
         }
-        metrics.declarationProcessed(declaration.getItems().size());
-        context.forward(record.withValue(Decoded.of(declaration)).withTimestamp(declaration.getLodgedAt().toEpochMilli()));
+        if (!declaration.getDeclarationId().equals(record.key())) {
+            reject(record, source, List.of(new Violation(ReasonCode.KEY_MISMATCH, "key " + (record.key() == null ? "null"
+                    : "'" + record.key() + "'") + " is not the declaration's id '" + declaration.getDeclarationId() + "'", "key")));
+            return;
+        }
+        List<Violation> violations = DeclarationRules.check(declaration, Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        if (!violations.isEmpty()) {
+            reject(record, source, violations);
+            return;
+        }
+        context.forward(record.withValue(Decoded.of(declaration, value)).withTimestamp(declaration.getLodgedAt().toEpochMilli()));
     }
 
-    /** What the rest of the topology relies on; the producer checks far more, but not every producer is ours. */
-    private static List<String> problems(Declaration declaration) {
-        List<String> problems = new ArrayList<>();
-        if (declaration.getItems().isEmpty()) {
-            problems.add("no goods items");
-        }
-        for (GoodsItem item : declaration.getItems()) {
-            if (!HS_CODE.matcher(item.getHsCode()).matches()) {
-                problems.add("item " + item.getItemNumber() + ": hs code '" + item.getHsCode() + "' is not 6 to 10 digits");
-            }
-            if (item.getValueUsd().signum() < 0) {
-                problems.add("item " + item.getItemNumber() + ": negative value");
-            }
-        }
-        if (declaration.getLodgedAt().toEpochMilli() < 0) {
-            problems.add("lodged before 1970");
-        }
-        return problems;
+    private void reject(FixedKeyRecord<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
+        Set<ReasonCode> codes = new LinkedHashSet<>();
+        violations.forEach(v -> codes.add(v.code()));
+        codes.forEach(code -> metrics.rejected(code.name()));
+        context.forward(record.withValue(Decoded.rejected(rejected(record, source, violations))));
     }
 
-    private RejectedRecord rejected(FixedKeyRecord<String, byte[]> record, RecordMetadata source, String code, String message) {
+    private RejectedRecord rejected(FixedKeyRecord<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
         long timestamp = record.timestamp() >= 0 ? record.timestamp() : context.currentSystemTimeMs();
+        byte[] value = record.value();
+        List<Rejection> reasons = violations.stream().limit(MAX_REASONS).map(Violation::toRejection).toList();
         return RejectedRecord.newBuilder()
                 .setSource(source == null ? "unknown" : source.topic())
                 .setPartition(source == null ? null : source.partition())
                 .setOffset(source == null ? null : source.offset())
-                .setRawBytes(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setReasons(List.of(Rejection.newBuilder().setCode(code).setMessage(message).build()))
+                .setRawBytes(value == null ? null : ByteBuffer.wrap(value, 0, Math.min(value.length, MAX_KEPT_BYTES)).slice())
+                .setReasons(reasons)
                 .setRejectedAt(Instant.ofEpochMilli(timestamp))
                 .build();
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
-import org.customssentinel.avro.Declaration;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
@@ -26,6 +25,11 @@ final class TopologySerdes {
         this.registry = registry;
     }
 
+    /** The registry client every serde here shares. */
+    SchemaRegistryClient registry() {
+        return registry;
+    }
+
     /** A value serde for generated records. */
     <T extends SpecificRecord> Serde<T> value() {
         SpecificAvroSerde<T> serde = new SpecificAvroSerde<>(registry);
@@ -33,9 +37,12 @@ final class TopologySerdes {
         return serde;
     }
 
-    /** Declarations as their generated class, for the processor that decodes them itself. */
-    AvroDeserializer<Declaration> declarations() {
-        AvroDeserializer<Declaration> deserializer = new AvroDeserializer<>(registry);
+    /**
+     * Records of the declarations topic as their generated classes, for the processor that decodes them itself: a
+     * Declaration, or whatever else someone wrote there (an Alert), for it to turn away.
+     */
+    AvroDeserializer<SpecificRecord> declarations() {
+        AvroDeserializer<SpecificRecord> deserializer = new AvroDeserializer<>(registry);
         Map<String, Object> specific = new HashMap<>(configs);
         specific.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         deserializer.configure(specific, false);

@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.test.TestRecord;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
@@ -42,8 +43,8 @@ class EnrichmentTopologyTest {
         fixture.start(TopologySettings.defaults(mode, fixture.serdeConfigs()));
         hs = fixture.hsClassifications();
         watchlist = fixture.watchlist();
-        enriched = fixture.output(TopologySettings.ENRICHED);
-        rejected = fixture.output(TopologySettings.REJECTED);
+        enriched = fixture.output(TopicNames.ENRICHED);
+        rejected = fixture.output(TopicNames.REJECTED);
     }
 
     @AfterEach
@@ -191,7 +192,7 @@ class EnrichmentTopologyTest {
 
         TestRecord<String, RejectedRecord> poison = rejected.readRecord();
         assertEquals("junk", poison.key());
-        assertEquals(TopologySettings.DECLARATIONS, poison.value().getSource());
+        assertEquals(TopicNames.DECLARATIONS, poison.value().getSource());
         assertEquals(0, poison.value().getPartition());
         assertEquals(0L, poison.value().getOffset());
         assertEquals("UNDESERIALIZABLE", poison.value().getReasons().get(0).getCode());
@@ -213,7 +214,7 @@ class EnrichmentTopologyTest {
         start(ClassificationMode.LATEST);
         send(declaration("D1", Instant.parse("2022-03-24T08:15:00Z"), "A", "B", "85"));
         RejectedRecord invalid = rejected.readValue();
-        assertEquals("INVALID_DECLARATION", invalid.getReasons().get(0).getCode());
+        assertEquals("INVALID_HS_CODE", invalid.getReasons().get(0).getCode(), "the producer's reason for the same fault");
         assertTrue(enriched.isEmpty());
     }
 }

@@ -1,4 +1,4 @@
-package org.customssentinel.producer.validate;
+package org.customssentinel.schemas.declaration;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -19,6 +19,20 @@ public record HsCode(String digits) {
     public static Optional<HsCode> parse(String declared) {
         String digits = declared.replace(" ", "").replace(".", "");
         return DIGITS.matcher(digits).matches() ? Optional.of(new HsCode(digits)) : Optional.empty();
+    }
+
+    /** Whether {@code code} is already an HS code as the contract carries it: 6 to 10 digits, no separators. */
+    public static boolean isDigits(String code) {
+        if (code.length() < 6 || code.length() > 10) {
+            return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The 6-digit subheading, the level flows are aggregated at. */

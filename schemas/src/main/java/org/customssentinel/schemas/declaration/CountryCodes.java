@@ -1,4 +1,4 @@
-package org.customssentinel.producer.validate;
+package org.customssentinel.schemas.declaration;
 
 import java.util.Locale;
 import java.util.Set;
