@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.customssentinel.avro.Alert;
+import org.customssentinel.schemas.declaration.ReasonCode;
 
 /**
  * The app's own measures, beside Kafka's: what went through, what was turned away and why, what was raised, and how
@@ -32,6 +33,8 @@ public final class SentinelMetrics {
     private final Counter declarations;
     private final Counter items;
     private final Counter late;
+    private final Counter duplicates;
+    private final Counter seenExpired;
 
     public SentinelMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -40,6 +43,10 @@ public final class SentinelMetrics {
                 .register(registry);
         this.items = Counter.builder("sentinel.items.processed").description("Goods items fanned out to trade flows").register(registry);
         this.late = Counter.builder("sentinel.records.late").description("Declarations later than their window's grace").register(registry);
+        this.duplicates = Counter.builder("sentinel.declarations.duplicate").description("Declarations dropped as already counted (same id, same content)")
+                .register(registry);
+        this.seenExpired = Counter.builder("sentinel.declarations.seen.expired")
+                .description("Declaration ids forgotten by the duplicate filter past its retention").register(registry);
     }
 
     /** A Prometheus registry with the JVM's own meters, for {@code /metrics}. */
@@ -66,10 +73,19 @@ public final class SentinelMetrics {
         items.increment(itemCount);
     }
 
+    /** A declaration already counted, sent again with the same content: dropped. */
+    public void duplicateDropped() {
+        duplicates.increment();
+    }
+
+    public void seenIdsExpired(int count) {
+        seenExpired.increment(count);
+    }
+
     public void rejected(String reason) {
         Counter.builder("sentinel.records.rejected").description("Records sent to the rejected topic, by reason").tag("reason", reason)
                 .register(registry).increment();
-        if (reason.equals("LATE")) {
+        if (reason.equals(ReasonCode.LATE.name())) {
             late.increment();
         }
     }

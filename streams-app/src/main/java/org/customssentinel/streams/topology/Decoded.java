@@ -4,14 +4,15 @@ import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
 
 /** A declarations-topic record once decoded: a declaration to process, or the reason it cannot be. Never serialized. */
-record Decoded(Declaration declaration, RejectedRecord rejected) {
+record Decoded(Declaration declaration, byte[] raw, RejectedRecord rejected) {
 
-    static Decoded of(Declaration declaration) {
-        return new Decoded(declaration, null);
+    /** {@code raw}: the record's value as it was on the topic, which the duplicate filter fingerprints. */
+    static Decoded of(Declaration declaration, byte[] raw) {
+        return new Decoded(declaration, raw, null);
     }
 
     static Decoded rejected(RejectedRecord rejected) {
-        return new Decoded(null, rejected);
+        return new Decoded(null, null, rejected);
     }
 
     boolean isRejected() {

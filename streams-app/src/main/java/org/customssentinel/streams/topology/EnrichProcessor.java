@@ -4,6 +4,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.WatchlistEntry;
@@ -14,7 +15,7 @@ import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
-final class EnrichProcessor implements FixedKeyProcessor<String, Decoded, EnrichedDeclaration> {
+final class EnrichProcessor implements FixedKeyProcessor<String, Declaration, EnrichedDeclaration> {
 
     private final ClassificationMode mode;
     private final ReferenceGeneration generation;
@@ -35,7 +36,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Decoded, Enrich
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Decoded> record) {
-        context.forward(record.withValue(enricher.enrich(record.value().declaration())));
+    public void process(FixedKeyRecord<String, Declaration> record) {
+        context.forward(record.withValue(enricher.enrich(record.value())));
     }
 }

@@ -5,5 +5,5 @@ import org.apache.avro.specific.SpecificRecord;
 /** A record on its way to one of several topics, chosen by a split; never serialized. */
 record Routed(Destination destination, SpecificRecord value) {
 
-    enum Destination { FLOW_EVENTS, REJECTED, ALERTS, FLOWS_WINDOWED }
+    enum Destination { ON_TIME, FLOW_EVENTS, REJECTED, ALERTS, FLOWS_WINDOWED }
 }

@@ -1,5 +1,7 @@
 package org.customssentinel.streams.topology;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
@@ -74,16 +77,19 @@ public final class SentinelTopology {
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DuplicateFilter.SEEN_STORE,
+                DuplicateFilter.RETENTION, Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray())
+                .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1")));
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
-                .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"));
+                .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"))
+                .processValues(() -> new DuplicateFilter(serdes, metrics), Named.as("drop-duplicate-declarations"), DuplicateFilter.SEEN_STORE);
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
-                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> flows(builder, settings, serdes, valid
-                        .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
+                .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> eventTime(builder, settings, serdes, valid, generation,
                         enrichedSerde, rejectedSerde, metrics))
                         .withName("valid"));
         detection(builder, settings, serdes, metrics);
@@ -100,26 +106,49 @@ public final class SentinelTopology {
         return props;
     }
 
-    /** Enriched declarations out, and fanned out to their trade flows. */
-    private static void flows(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, EnrichedDeclaration> enriched,
-                              Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde, SentinelMetrics metrics) {
+    /**
+     * Per input partition, in its own order: stream time kept and LATE turned away before anything is enriched, the
+     * watermarks out to every flow partition, what is on time enriched.
+     */
+    private static void eventTime(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, Decoded> valid,
+                                  ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
+                                  SentinelMetrics metrics) {
         TopologySettings.Topics topics = settings.topics();
-        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FanOutProcessor.STREAM_TIME_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LatenessGate.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<FlowEvent> flowEventSerde = serdes.value();
+        valid.process(() -> new LatenessGate(settings.windows(), metrics), Named.as("keep-event-time"), LatenessGate.STREAM_TIME_STORE)
+                .split(Named.as("timed-"))
+                .branch((key, routed) -> routed.destination() == Routed.Destination.REJECTED, Branched.<String, Routed>withConsumer(late -> late
+                        .mapValues(routed -> (RejectedRecord) routed.value(), Named.as("late-value"))
+                        .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("late-sink")))
+                        .withName("late"))
+                .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(marks -> marks
+                        .mapValues(routed -> (FlowEvent) routed.value(), Named.as("watermark-value"))
+                        .to(topics.flowEvents(), Produced.with(Serdes.String(), flowEventSerde)
+                                .withStreamPartitioner(new FlowEventPartitioner()).withName("watermarks-sink")))
+                        .withName("watermarks"))
+                .defaultBranch(Branched.<String, Routed>withConsumer(onTime -> flows(settings, serdes, onTime
+                        .mapValues(routed -> (Declaration) routed.value(), Named.as("on-time-value"))
+                        .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
+                        enrichedSerde, metrics))
+                        .withName("on-time"));
+    }
+
+    /** Enriched declarations out, and fanned out to their trade flows. */
+    private static void flows(TopologySettings settings, TopologySerdes serdes, KStream<String, EnrichedDeclaration> enriched,
+                              Serde<EnrichedDeclaration> enrichedSerde, SentinelMetrics metrics) {
+        TopologySettings.Topics topics = settings.topics();
+        enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
-        enriched.process(() -> new FanOutProcessor(settings.windows(), settings.dimensions(), metrics), Named.as("fan-out-flows"), FanOutProcessor.STREAM_TIME_STORE)
+        enriched.process(() -> new FanOutProcessor(settings.dimensions(), metrics), Named.as("fan-out-flows"))
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
                         .to(topics.flowEvents(), Produced.with(Serdes.String(), flowEventSerde)
                                 .withStreamPartitioner(new FlowEventPartitioner()).withName("flow-events-sink")))
                         .withName("flow-events"))
-                .branch((key, routed) -> routed.destination() == Routed.Destination.REJECTED, Branched.<String, Routed>withConsumer(late -> late
-                        .mapValues(routed -> (RejectedRecord) routed.value(), Named.as("late-value"))
-                        .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("late-sink")))
-                        .withName("late"))
                 .defaultBranch(Branched.<String, Routed>withConsumer(hits -> hits
                         .mapValues(routed -> (Alert) routed.value(), Named.as("watchlist-alert-value"))
                         .to(topics.alerts(), Produced.with(Serdes.String(), alertSerde).withName("watchlist-alerts-sink")))

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -18,6 +21,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.producer.generate.ScenarioGenerator;
 import org.customssentinel.producer.publish.DeclarationPublisher;
@@ -35,6 +39,7 @@ import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
+import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologySettings;
 
@@ -190,21 +195,35 @@ public final class Replays {
         return read(topic, Integer.MAX_VALUE, Duration.ofSeconds(5));
     }
 
-    /** Committed alerts on {@code topic} until {@code enough} are read or {@code quiet} passes without one. */
-    public List<Alert> read(String topic, int enough, Duration quiet) {
+    /**
+     * Each window's latest figures on a customs.flows.windowed {@code topic}, by topic key, open windows included:
+     * what a dashboard holds once the app has digested everything.
+     */
+    public Map<String, String> latestWindows(String topic) {
+        Map<String, String> latest = new TreeMap<>();
+        for (FlowWindow w : this.<FlowWindow>read(topic, Integer.MAX_VALUE, Duration.ofSeconds(5))) {
+            latest.put(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), w.getWindowStart().toEpochMilli()),
+                    w.getClosed() + " " + w.getTotalValueUsd() + " " + w.getTotalNetMassKg() + " " + w.getItemCount() + " "
+                            + w.getDeclarationCount() + " " + w.getBaselineValueUsd());
+        }
+        return latest;
+    }
+
+    /** Committed values on {@code topic} until {@code enough} are read or {@code quiet} passes without one. */
+    public <T> List<T> read(String topic, int enough, Duration quiet) {
         Map<String, Object> configs = new HashMap<>(clients);
-        configs.put(ConsumerConfig.GROUP_ID_CONFIG, "it-alerts-" + UUID.randomUUID());
+        configs.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<Alert> values = new AvroDeserializer<>();
+        AvroDeserializer<T> values = new AvroDeserializer<>();
         values.configure(configs, false);
-        List<Alert> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
+        List<T> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));
             long lastSeen = System.nanoTime();
             while (alerts.size() < enough && System.nanoTime() - lastSeen < quiet.toNanos()) {
-                ConsumerRecords<String, Alert> records = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, T> records = consumer.poll(Duration.ofMillis(500));
                 records.forEach(r -> alerts.add(r.value()));
                 if (!records.isEmpty()) {
                     lastSeen = System.nanoTime();
@@ -212,6 +231,23 @@ public final class Replays {
             }
         }
         return alerts;
+    }
+
+    /** Where two keyed results differ, at most ten entries: readable where the whole maps would not be. */
+    public static String difference(Map<String, String> expected, Map<String, String> actual) {
+        List<String> lines = new ArrayList<>();
+        new TreeSet<>(union(expected.keySet(), actual.keySet())).forEach(key -> {
+            if (!Objects.equals(expected.get(key), actual.get(key))) {
+                lines.add(key + ": expected " + expected.get(key) + ", was " + actual.get(key));
+            }
+        });
+        return lines.size() + " entries differ" + (lines.isEmpty() ? "" : ":\n" + String.join("\n", lines.subList(0, Math.min(10, lines.size()))));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** FINAL alerts by id, with the figures that must not change between replays. */

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
@@ -76,9 +77,9 @@ class DetectionTopologyTest {
                 .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
         fixture.watchlist().pipeInput("SAMPLE:vostok", WatchlistEntry.newBuilder().setEntryId("vostok").setName("OOO Tekhnopark Vostok")
                 .setListId("SAMPLE").setProgram("RUSSIA-EO14024").setListVersion("1").build());
-        alerts = fixture.output(TopologySettings.ALERTS);
-        windows = fixture.output(TopologySettings.FLOWS_WINDOWED);
-        rejected = fixture.output(TopologySettings.REJECTED);
+        alerts = fixture.output(TopicNames.ALERTS);
+        windows = fixture.output(TopicNames.FLOWS_WINDOWED);
+        rejected = fixture.output(TopicNames.REJECTED);
     }
 
     @AfterEach
@@ -162,7 +163,7 @@ class DetectionTopologyTest {
                 .filter(w -> w.getClosed() && w.getFlow().getHsCode().equals("854231")).findFirst().orElseThrow();
         assertEquals(List.of("S00001", "S00002", "S00003", "S00004", "S00005", "S00006", "S00007", "S00008", "S00009", "S00010"),
                 closed.getSampleDeclarationIds());
-        assertEquals(13, closed.getDeclarationCount());
+        assertEquals(12, closed.getDeclarationCount(), "S00003 sent again with the same content is counted once");
     }
 
     @Test
