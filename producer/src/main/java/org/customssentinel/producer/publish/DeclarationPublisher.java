@@ -26,7 +26,8 @@ public final class DeclarationPublisher implements AutoCloseable {
     private final KafkaProducer<String, SpecificRecord> producer;
     private final PublishConfig config;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder declarationsSent = new LongAdder();
+    private final LongAdder declarationsAcknowledged = new LongAdder();
 
     public DeclarationPublisher(PublishConfig config) {
         this.config = config;
@@ -34,16 +35,18 @@ public final class DeclarationPublisher implements AutoCloseable {
     }
 
     public void send(Declaration declaration) {
-        send(config.declarationsTopic(), declaration.getDeclarationId(), declaration.getLodgedAt().toEpochMilli(), declaration);
+        send(config.declarationsTopic(), declaration.getDeclarationId(), declaration.getLodgedAt().toEpochMilli(), declaration,
+                declarationsAcknowledged);
+        declarationsSent.increment();
     }
 
     /** Key: the source reference ({@code file:line}), so rejects of one file stay together and in order. */
     public void send(RejectedRecord rejected) {
         String key = rejected.getSource() + (rejected.getFirstLine() == null ? "" : ":" + rejected.getFirstLine());
-        send(config.rejectedTopic(), key, rejected.getRejectedAt().toEpochMilli(), rejected);
+        send(config.rejectedTopic(), key, rejected.getRejectedAt().toEpochMilli(), rejected, null);
     }
 
-    private void send(String topic, String key, long timestamp, SpecificRecord value) {
+    private void send(String topic, String key, long timestamp, SpecificRecord value, LongAdder acknowledged) {
         failIfBroken();
         try {
             // The record's timestamp is event time; when it was published travels in a header, for the alert latency.
@@ -52,7 +55,7 @@ public final class DeclarationPublisher implements AutoCloseable {
             producer.send(new ProducerRecord<>(topic, null, timestamp, key, value, headers), (metadata, error) -> {
                 if (error != null) {
                     firstFailure.compareAndSet(null, error);
-                } else {
+                } else if (acknowledged != null) {
                     acknowledged.increment();
                 }
             });
@@ -67,15 +70,29 @@ public final class DeclarationPublisher implements AutoCloseable {
         failIfBroken();
     }
 
+    /** Declarations Kafka has acknowledged (written to every in-sync replica), of those sent so far. */
     public long acknowledged() {
-        return acknowledged.sum();
+        return declarationsAcknowledged.sum();
     }
 
+    /**
+     * Once a record has failed, sends nothing more: what is still in flight is waited for, so the count of acknowledged
+     * declarations in the message is exact and a person knows what a re-run must send.
+     */
     private void failIfBroken() {
         Exception failure = firstFailure.get();
         if (failure != null) {
-            throw new PublishException("Kafka at " + config.bootstrapServers() + " did not take a record: " + failure.getMessage(), failure);
+            producer.flush();
+            throw new PublishException(String.format("Kafka at %s did not acknowledge a record within %s (%s): %,d of the %,d"
+                    + " declarations sent were acknowledged; send the file again for the rest (the streams app drops the"
+                    + " copies it has already counted)", config.bootstrapServers(), config.timeout(), describe(failure),
+                    acknowledged(), declarationsSent.sum()), failure);
         }
+    }
+
+    private static String describe(Exception failure) {
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     @Override

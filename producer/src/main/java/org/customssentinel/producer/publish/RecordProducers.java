@@ -27,7 +27,12 @@ public final class RecordProducers {
         configs.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
         // Bounds the wait for an unreachable broker: send() blocks at most this long for metadata.
         configs.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, config.timeout().toMillis());
-        configs.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(120_000, config.timeout().toMillis()));
+        // A record not acknowledged within --timeout (brokers down, fewer in-sync replicas than min.insync.replicas) fails
+        // the run with a count of what was acknowledged, rather than waiting without end; Kafka needs the request
+        // timeout plus the linger within the delivery timeout.
+        int delivery = (int) Math.min(Integer.MAX_VALUE, Math.max(1_000, config.timeout().toMillis()));
+        configs.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery);
+        configs.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, delivery - 100));
         AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
         values.configure(configs, false);
         return new KafkaProducer<>(configs, new StringSerializer(), values);
