@@ -1,25 +1,20 @@
 package org.customssentinel.cli.stack;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 import org.customssentinel.cli.StackPortOptions;
 import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.LocalStack;
-import org.customssentinel.localstack.Ports;
 import org.customssentinel.localstack.cluster.ClusterSettings;
+import org.customssentinel.localstack.cluster.ClusterStack;
 import org.customssentinel.localstack.cluster.KafkaNode;
 import org.customssentinel.localstack.cluster.LocalCluster;
-import org.customssentinel.localstack.registry.ApicurioRegistry;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
 import picocli.CommandLine;
@@ -111,45 +106,25 @@ public final class StackCommand implements Callable<Integer> {
         ClusterSettings clusterSettings = new ClusterSettings(brokers, ports.kafkaPort, workDir.resolve("kafka"),
                 noRestart ? Optional.empty() : Optional.of(Duration.ofSeconds(restartDelaySeconds)),
                 Duration.ofSeconds(90), ClusterSettings.DEFAULT_JVM_OPTIONS);
-        Ports.requireFree(ports.registryPort, "schema registry");
         out.println("Starting Kafka (" + brokers + " node process" + (brokers == 1 ? "" : "es") + ") and the schema registry...");
         out.flush();
         long started = System.nanoTime();
-        CompletableFuture<ApicurioRegistry> registryStart = CompletableFuture.supplyAsync(() -> {
-            try {
-                return ApicurioRegistry.start(registrySettings);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting the registry", e);
-            }
-        });
-        LocalCluster cluster;
-        ApicurioRegistry registry;
+        ClusterStack stack;
         try {
-            cluster = LocalCluster.start(clusterSettings, line -> {
+            stack = ClusterStack.start(clusterSettings, registrySettings, line -> {
                 out.println(line);
                 out.flush();
             });
         } catch (Exception | Error e) {
-            registryStart.thenAccept(ApicurioRegistry::close);
             deleteTempDir(workDir);
             throw e;
         }
-        try {
-            registry = registryStart.join();
-        } catch (CompletionException e) {
-            cluster.close();
-            deleteTempDir(workDir);
-            throw e.getCause() instanceof UncheckedIOException io ? io.getCause() : e;
-        }
+        LocalCluster cluster = stack.cluster();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the local stack...");
             out.flush();
-            registry.close();
-            cluster.close();
+            stack.close();
             deleteTempDir(workDir);
             out.println("Stopped.");
             out.flush();
@@ -162,7 +137,7 @@ public final class StackCommand implements Callable<Integer> {
                     node.pid(), node.config().serverLog());
         }
         out.println("  Kafka bootstrap servers : " + cluster.bootstrapServers());
-        out.println("  Schema registry URL     : " + registry.url());
+        out.println("  Schema registry URL     : " + stack.schemaRegistryUrl());
         out.println("  Registry log            : " + registryLog);
         if (dataDir != null) {
             out.println("  Data kept in            : " + workDir);

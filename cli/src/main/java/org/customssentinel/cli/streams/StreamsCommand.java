@@ -10,11 +10,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.cli.ClientSettings;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.ProvisioningOptions;
 import org.customssentinel.cli.StreamsAppOptions;
+import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
@@ -74,8 +76,17 @@ public final class StreamsCommand implements Callable<Integer> {
                     + " instead of the same weeks a year earlier. Also rules.surge.reference in --config.")
     String surgeReference;
 
+    @Option(names = "--standby-replicas", paramLabel = "N",
+            description = "Warm copies of each task's state on other instances (Kafka Streams' num.standby.replicas): a task"
+                    + " whose instance dies resumes elsewhere without first restoring its state from the changelogs. Needs"
+                    + " as many more instances. Default: num.standby.replicas from --config, else 0; see the README on failover.")
+    Integer standbyReplicas;
+
     @Option(names = "--all-flows", description = "Apply SPIKE and SURGE to every flow, not only controlled goods (rules.scope=all).")
     boolean allFlows;
+
+    @Mixin
+    TopicPrefixOption topicPrefix;
 
     @Mixin
     HttpOptions http;
@@ -123,7 +134,13 @@ public final class StreamsCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "invalid flow setting: " + e.getMessage());
         }
         configs.keySet().removeIf(key -> key.startsWith("flows."));
-        TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(streamsApp.applicationId), mode, windows, dimensions,
+        if (standbyReplicas != null) {
+            if (standbyReplicas < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--standby-replicas must be 0 or more, was " + standbyReplicas);
+            }
+            configs.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+        }
+        TopologySettings topology = new TopologySettings(TopologySettings.Topics.of(topicPrefix.names(), streamsApp.applicationId), mode, windows, dimensions,
                 rules, 1, serdeConfigs);
         StreamsSettings settings = new StreamsSettings(streamsApp.applicationId, configs, guarantee, topology, provisioning.partitions,
                 provisioning.replicationFactor, streamsApp.stateDir(), provisioning.timeout);
