@@ -5,30 +5,64 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks, so a taken port is reported by name before anything starts. */
 public final class Ports {
+
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Above the well-known and most registered service ports. */
+    private static final int LOWEST_PICKED = 20000;
 
     private Ports() {
     }
 
     /** Throws {@link PortUnavailableException} when {@code port} cannot be bound on 127.0.0.1. */
     public static void requireFree(int port, String purpose) {
-        try (ServerSocket socket = new ServerSocket()) {
-            // Servers bind with SO_REUSEADDR, so connections in TIME_WAIT from a previous run must not count as taken.
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
+        if (!canBind(port)) {
             throw new PortUnavailableException(port, purpose);
         }
     }
 
-    /** A port free on 127.0.0.1 right now (another process may still take it before we bind it). */
+    /**
+     * A port free on 127.0.0.1 right now, below the kernel's ephemeral range when it can: a port from that
+     * range can be handed to any outgoing connection (a Kafka client's, say) before our server binds it.
+     */
     public static int findFree() {
+        int below = ephemeralRangeStart();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200 && below > LOWEST_PICKED + 1000; attempt++) {
+            int port = LOWEST_PICKED + random.nextInt(below - LOWEST_PICKED);
+            if (canBind(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            // Servers bind with SO_REUSEADDR, so connections in TIME_WAIT from a previous run must not count as taken.
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            String range = Files.readString(EPHEMERAL_RANGE).trim();
+            return Integer.parseInt(range.split("\\s+")[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            return 0;
         }
     }
 }

@@ -29,6 +29,9 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApicurioRegistry.class);
     private static final String CCOMPAT_PATH = "/apis/ccompat/v7";
+    private static final int PORT_ATTEMPTS = 3;
+    /** What Quarkus prints when its HTTP port is bound by someone else. */
+    private static final String PORT_IN_USE = "seems to be in use by another process";
 
     private final Process process;
     private final int port;
@@ -45,10 +48,25 @@ public final class ApicurioRegistry implements AutoCloseable {
     /** Starts the registry, waits until its Confluent API answers, and sets global compatibility to BACKWARD. */
     public static ApicurioRegistry start(RegistrySettings settings) throws IOException, InterruptedException {
         Path runner = findRunnerJar(settings.home());
-        int port = settings.port() == 0 ? Ports.findFree() : settings.port();
         if (settings.port() != 0) {
-            Ports.requireFree(port, "schema registry");
+            Ports.requireFree(settings.port(), "schema registry");
+            return start(settings, runner, settings.port());
         }
+        // A port we picked can be taken before the registry binds it; only then is another port the cure.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start(settings, runner, Ports.findFree());
+            } catch (PortTakenException e) {
+                if (attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("Schema registry port {} was taken before the registry bound it; trying another", e.port);
+            }
+        }
+    }
+
+    private static ApicurioRegistry start(RegistrySettings settings, Path runner, int port)
+            throws IOException, InterruptedException {
         Files.createDirectories(settings.logFile().toAbsolutePath().getParent());
         ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", runner.toString())
@@ -127,8 +145,10 @@ public final class ApicurioRegistry implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("schema registry exited with code " + process.exitValue()
-                        + " before it was ready; its last output:\n" + LogTail.of(logFile, 20));
+                String output = LogTail.of(logFile, 20);
+                String message = "schema registry exited with code " + process.exitValue()
+                        + " before it was ready; its last output:\n" + output;
+                throw output.contains(PORT_IN_USE) ? new PortTakenException(port, message) : new IOException(message);
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -168,5 +188,15 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The registry could not bind its port: someone took it between our check and its bind. */
+    private static final class PortTakenException extends IOException {
+        private final int port;
+
+        PortTakenException(int port, String message) {
+            super(message);
+            this.port = port;
+        }
     }
 }
