@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
@@ -16,26 +17,28 @@ import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.EnrichedItem;
 import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.ListReference;
-import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
-import org.customssentinel.streams.detect.AlertFactory;
+import org.customssentinel.streams.detect.CountedDeclaration;
+import org.customssentinel.streams.detect.DeclarationRule;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Per input partition: turns each enriched declaration (on time: the {@link LatenessGate} has let it through) into one
- * contribution per trade flow it touches, and raises WATCHLIST_HIT alerts.
+ * contribution per trade flow it touches, and judges it by the declaration rules (WATCHLIST_HIT).
  */
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
 
     private final FlowDimensions dimensions;
+    private final List<DeclarationRule> rules;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
 
-    FanOutProcessor(FlowDimensions dimensions, SentinelMetrics metrics) {
+    FanOutProcessor(FlowDimensions dimensions, List<DeclarationRule> rules, SentinelMetrics metrics) {
         this.dimensions = dimensions;
+        this.rules = List.copyOf(rules);
         this.metrics = metrics;
     }
 
@@ -47,11 +50,20 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     @Override
     public void process(Record<String, EnrichedDeclaration> record) {
         EnrichedDeclaration enriched = record.value();
-        for (Map.Entry<String, FlowContribution> flow : contributions(enriched).entrySet()) {
+        Map<String, FlowContribution> contributions = contributions(enriched);
+        for (Map.Entry<String, FlowContribution> flow : contributions.entrySet()) {
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
             context.forward(record.withKey(flow.getKey()).withValue(new Routed(Routed.Destination.FLOW_EVENTS, event)));
         }
-        watchlistHits(record, enriched);
+        // The first contribution is the first item's flow: declaration rules file their alerts there.
+        Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
+        CountedDeclaration counted = new CountedDeclaration(enriched, FlowKeys.flow(first.getKey()), first.getValue().getGoodsDescription());
+        for (DeclarationRule rule : rules) {
+            for (Alert alert : rule.judge(counted)) {
+                metrics.alertRaised(alert, record.headers());
+                context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+            }
+        }
     }
 
     /** One contribution per flow: a declaration's items on the same flow add up. */
@@ -87,28 +99,5 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution> built = new LinkedHashMap<>();
         flows.forEach((key, builder) -> built.put(key, builder.build()));
         return built;
-    }
-
-    private void watchlistHits(Record<String, EnrichedDeclaration> record, EnrichedDeclaration enriched) {
-        if (enriched.getPartyMatches().isEmpty()) {
-            return;
-        }
-        Declaration d = enriched.getDeclaration();
-        FlowContribution first = contributions(enriched).values().iterator().next();
-        String firstFlow = dimensions.keyOf(d, d.getItems().get(0));
-        BigDecimal total = d.getItems().stream().map(GoodsItem::getValueUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<ListReference> lists = new ArrayList<>();
-        enriched.getItems().forEach(item -> item.getMatches().forEach(m -> {
-            ListReference list = ListReference.newBuilder().setListId(m.getListId()).setCategory(m.getCategory()).setListVersion(m.getListVersion()).build();
-            if (!lists.contains(list)) {
-                lists.add(list);
-            }
-        }));
-        for (PartyMatch match : enriched.getPartyMatches()) {
-            var alert = AlertFactory.watchlistHit(d.getDeclarationId(), d.getLodgedAt(), FlowKeys.flow(firstFlow), total, match, lists,
-                    first.getGoodsDescription());
-            metrics.alertRaised(alert, record.headers());
-            context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
-        }
     }
 }

@@ -142,7 +142,7 @@ public final class SentinelTopology {
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
-        enriched.process(() -> new FanOutProcessor(settings.dimensions(), metrics), Named.as("fan-out-flows"))
+        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.ruleBook().declarationRules(), metrics), Named.as("fan-out-flows"))
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
@@ -168,7 +168,7 @@ public final class SentinelTopology {
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
         builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
-                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
+                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.ruleBook(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
                         DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
                 .split(Named.as("detected-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.ALERTS, Branched.<String, Routed>withConsumer(alerts -> alerts

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.customssentinel.schemas.topic.TopicNames;
+import org.customssentinel.streams.detect.RuleBook;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
@@ -55,6 +56,11 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         if (!serdeConfigs.containsKey("schema.registry.url")) {
             throw new IllegalArgumentException("serde configuration lacks schema.registry.url");
         }
+    }
+
+    /** The rules judged under these settings. */
+    public RuleBook ruleBook() {
+        return RuleBook.of(rules, windows);
     }
 
     /** With the standard flow dimensions: dispatch, destination, HS-6. */

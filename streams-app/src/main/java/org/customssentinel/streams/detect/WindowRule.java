@@ -1,0 +1,38 @@
+package org.customssentinel.streams.detect;
+
+import java.util.Optional;
+
+import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertRule;
+import org.customssentinel.avro.internal.FlowHistory;
+
+/**
+ * A rule judged on one flow's event-time windows. The detector calls it with the running figures after every change
+ * to an open window (a PROVISIONAL alert, raised once per window and rule) and with the final figures when the
+ * window closes (a FINAL alert). It is called only past the warm-up and, while open, only once the windows before
+ * have closed; the rule decides the rest.
+ */
+public interface WindowRule {
+
+    AlertRule rule();
+
+    /** The PROVISIONAL alert the open window's running figures raise, if any. */
+    default Optional<Alert> whileOpen(OpenWindow window) {
+        return Optional.empty();
+    }
+
+    /**
+     * Keeps what the rule needs of a closed window in the flow's history, whether or not the app is past its warm-up.
+     * {@code history} already holds the window's total.
+     */
+    default void remember(ClosedWindow window, FlowHistory history) {
+    }
+
+    /** The FINAL alert the closed window raises, if any. */
+    Optional<Alert> whenClosed(ClosedWindow window, FlowHistory history);
+
+    /** How many closed windows before the current one the rule reads from the flow's history. */
+    default long historyWindows() {
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.customssentinel.streams.topology;
+
+import org.customssentinel.avro.internal.Watermark;
+
+/**
+ * Where detection stands on one flow partition, kept in the store {@value DetectProcessor#CLOCK_STORE}: for each
+ * input partition, its stream time and the earliest declaration it counted (both reach every flow partition as
+ * watermarks), and the start of the last window closed here.
+ */
+final class DetectorClock {
+
+    private static final String STREAM_TIME_OF = "wm|";
+    private static final String FIRST_SEEN_OF = "first-seen|";
+    private static final String CLOSED_THROUGH = "closed-through";
+
+    private final WriteThroughStore<Long> store;
+    private final int inputPartitions;
+
+    DetectorClock(WriteThroughStore<Long> store, int inputPartitions) {
+        this.store = store;
+        this.inputPartitions = inputPartitions;
+    }
+
+    /** Takes an input partition's watermark; times only move forward, first-seen only back. */
+    void advance(Watermark watermark) {
+        String key = STREAM_TIME_OF + watermark.getSourcePartition();
+        Long known = store.get(key);
+        long time = watermark.getStreamTime().toEpochMilli();
+        if (known == null || time > known) {
+            store.put(key, time);
+        }
+        if (watermark.getFirstSeen() != null) {
+            String firstKey = FIRST_SEEN_OF + watermark.getSourcePartition();
+            Long firstKnown = store.get(firstKey);
+            long first = watermark.getFirstSeen().toEpochMilli();
+            if (firstKnown == null || first < firstKnown) {
+                store.put(firstKey, first);
+            }
+        }
+    }
+
+    /** The least stream time over every input partition (none can still send anything older), or MIN_VALUE. */
+    long watermark() {
+        return leastOverInputPartitions(STREAM_TIME_OF);
+    }
+
+    /**
+     * The earliest declaration counted on any input partition, so the warm-up is the application's, not this flow
+     * partition's (which depends on which flows hash here). Final by the time it decides anything: once every
+     * partition's stream time has passed a window's grace, nothing earlier can still be counted.
+     */
+    long firstSeen() {
+        return leastOverInputPartitions(FIRST_SEEN_OF);
+    }
+
+    /** The start of the last window closed, or MIN_VALUE before the first. */
+    long closedThrough() {
+        Long closed = store.get(CLOSED_THROUGH);
+        return closed == null ? Long.MIN_VALUE : closed;
+    }
+
+    void closedThrough(long windowStart) {
+        store.put(CLOSED_THROUGH, windowStart);
+    }
+
+    private long leastOverInputPartitions(String prefix) {
+        long min = Long.MAX_VALUE;
+        for (int p = 0; p < inputPartitions; p++) {
+            Long time = store.get(prefix + p);
+            if (time == null) {
+                return Long.MIN_VALUE;
+            }
+            min = Math.min(min, time);
+        }
+        return min;
+    }
+}
