@@ -1,5 +1,6 @@
 package org.customssentinel.localstack;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -58,9 +59,9 @@ public final class Ports {
     }
 
     private static int ephemeralRangeStart() {
-        try {
-            String range = Files.readString(EPHEMERAL_RANGE).trim();
-            return Integer.parseInt(range.split("\\s+")[0]);
+        // Files.readString trusts the size /proc reports and returns a cut line: read it as a stream.
+        try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException notLinux) {
             return 0;
         }

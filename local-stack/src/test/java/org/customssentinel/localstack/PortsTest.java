@@ -1,0 +1,41 @@
+package org.customssentinel.localstack;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+class PortsTest {
+
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
+    @Test
+    void shouldPickPortsOutsideTheRangeOutgoingConnectionsTakeTheirsFrom() throws IOException {
+        assumeTrue(Files.isReadable(EPHEMERAL_RANGE), "no Linux ephemeral port range to stay out of");
+        int rangeStart;
+        try (BufferedReader reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            rangeStart = Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+        }
+        assumeTrue(rangeStart > 21_000, "the ephemeral range starts too low to stay below it");
+        for (int i = 0; i < 20; i++) {
+            int port = Ports.findFree();
+            assertTrue(port >= 20_000 && port < rangeStart, "port " + port + " is in the ephemeral range from " + rangeStart);
+            Ports.requireFree(port, "test");
+        }
+    }
+
+    @Test
+    void shouldNameAPortThatIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThrows(PortUnavailableException.class, () -> Ports.requireFree(taken.getLocalPort(), "test"));
+        }
+    }
+}
