@@ -11,6 +11,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.schemas.topic.SentinelHeaders;
 
 /**
  * Sends declarations and rejected records: idempotent, acks=all, lz4, batched for throughput. Each record's
@@ -18,9 +19,6 @@ import org.customssentinel.avro.RejectedRecord;
  * and reported on {@link #flush()}: nothing is dropped silently.
  */
 public final class DeclarationPublisher implements AutoCloseable {
-
-    /** Header with the wall-clock time (epoch ms, decimal text) the record was published. */
-    public static final String PUBLISHED_AT_HEADER = "sentinel.published-at";
 
 
     private final KafkaProducer<String, SpecificRecord> producer;
@@ -51,7 +49,7 @@ public final class DeclarationPublisher implements AutoCloseable {
         try {
             // The record's timestamp is event time; when it was published travels in a header, for the alert latency.
             RecordHeaders headers = new RecordHeaders();
-            headers.add(PUBLISHED_AT_HEADER, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
+            headers.add(SentinelHeaders.PUBLISHED_AT, Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.US_ASCII));
             producer.send(new ProducerRecord<>(topic, null, timestamp, key, value, headers), (metadata, error) -> {
                 if (error != null) {
                     firstFailure.compareAndSet(null, error);

@@ -18,6 +18,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.schemas.declaration.ReasonCode;
+import org.customssentinel.schemas.topic.SentinelHeaders;
 
 /**
  * The app's own measures, beside Kafka's: what went through, what was turned away and why, what was raised, and how
@@ -25,16 +26,12 @@ import org.customssentinel.schemas.declaration.ReasonCode;
  */
 public final class SentinelMetrics {
 
-    /** Header our producer sets: when the declaration was published (epoch ms as decimal text). */
-    public static final String PUBLISHED_AT_HEADER = "sentinel.published-at";
-
     private final MeterRegistry registry;
     private final Clock clock;
     private final Counter declarations;
     private final Counter items;
     private final Counter late;
     private final Counter duplicates;
-    private final Counter seenExpired;
 
     public SentinelMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -45,8 +42,6 @@ public final class SentinelMetrics {
         this.late = Counter.builder("sentinel.records.late").description("Declarations later than their window's grace").register(registry);
         this.duplicates = Counter.builder("sentinel.declarations.duplicate").description("Declarations dropped as already counted (same id, same content)")
                 .register(registry);
-        this.seenExpired = Counter.builder("sentinel.declarations.seen.expired")
-                .description("Declaration ids forgotten by the duplicate filter past its retention").register(registry);
     }
 
     /** A Prometheus registry with the JVM's own meters, for {@code /metrics}. */
@@ -78,10 +73,6 @@ public final class SentinelMetrics {
         duplicates.increment();
     }
 
-    public void seenIdsExpired(int count) {
-        seenExpired.increment(count);
-    }
-
     public void rejected(String reason) {
         Counter.builder("sentinel.records.rejected").description("Records sent to the rejected topic, by reason").tag("reason", reason)
                 .register(registry).increment();
@@ -96,7 +87,7 @@ public final class SentinelMetrics {
         String status = alert.getStatus().name();
         Counter.builder("sentinel.alerts").description("Alerts raised, by rule and status").tag("rule", rule).tag("status", status)
                 .register(registry).increment();
-        Header published = headers == null ? null : headers.lastHeader(PUBLISHED_AT_HEADER);
+        Header published = headers == null ? null : headers.lastHeader(SentinelHeaders.PUBLISHED_AT);
         if (published != null) {
             try {
                 long at = Long.parseLong(new String(published.value(), StandardCharsets.US_ASCII));
