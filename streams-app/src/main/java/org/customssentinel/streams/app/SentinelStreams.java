@@ -116,6 +116,10 @@ public final class SentinelStreams implements AutoCloseable {
      */
     public static final Duration EXACTLY_ONCE_COMMIT_INTERVAL = Duration.ofSeconds(1);
 
+    /** The producer's retry backoff under exactly-once: Kafka retried AddPartitionsToTxn after 20 ms before KIP-890. */
+    static final Duration TRANSACTION_RETRY_BACKOFF = Duration.ofMillis(20);
+    static final Duration TRANSACTION_RETRY_BACKOFF_MAX = Duration.ofMillis(200);
+
     static Properties properties(StreamsSettings settings) {
         Properties props = new Properties();
         settings.clientConfigs().forEach((key, value) -> props.put(key, value));
@@ -126,6 +130,12 @@ public final class SentinelStreams implements AutoCloseable {
         props.putIfAbsent("processing.exception.handler.global.enabled", true);
         if (settings.processingGuarantee().equals(StreamsConfig.EXACTLY_ONCE_V2)) {
             props.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, EXACTLY_ONCE_COMMIT_INTERVAL.toMillis());
+            // With transactions v2 a commit returns before its markers are written; the next transaction's first write
+            // to each partition meets CONCURRENT_TRANSACTIONS until they are, and is retried after retry.backoff.ms
+            // (100 ms, doubling to 1 s). On three replicas that stalled every commit: hundreds of retries a minute.
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), TRANSACTION_RETRY_BACKOFF.toMillis());
+            props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG),
+                    TRANSACTION_RETRY_BACKOFF_MAX.toMillis());
         }
         props.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         props.putIfAbsent(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.replicationFactor());
