@@ -48,7 +48,9 @@ class StreamsInstancesIT {
     /**
      * Off by default: in one of two suite runs (seed 3448316846) this lost 68 declarations of a partition the victim
      * did not hold, whose outputs sat in an aborted transaction and were never processed again (the note on issue 10).
-     * Until that is explained the README says to run without standbys, and this runs with
+     * Read from Kafka Streams' TaskManager: a task taken over from a standby during the rebalance is found corrupted and
+     * closed dirty, aborting the thread's shared transaction, while the commit of the other tasks meant to precede it is
+     * skipped because a rebalance is in progress. The README says to run without standbys; this runs with
      * {@code -Dsentinel.fault.standby=true}.
      */
     @Test
