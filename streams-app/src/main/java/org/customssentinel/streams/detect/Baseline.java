@@ -3,13 +3,24 @@ package org.customssentinel.streams.detect;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.customssentinel.avro.internal.FlowHistory;
 
 /** A flow's baseline: the median of its previous window totals, oldest first. */
 public record Baseline(List<BigDecimal> previousTotals) {
 
     public Baseline {
         previousTotals = List.copyOf(previousTotals);
+    }
+
+    /** A flow's closed window totals by window start; a window without declarations is absent (it counts as 0). */
+    public static Map<Long, BigDecimal> totalsByStart(FlowHistory history) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        history.getTotals().forEach(t -> totals.put(t.getWindowStart().toEpochMilli(), t.getTotalValueUsd()));
+        return totals;
     }
 
     public BigDecimal median() {

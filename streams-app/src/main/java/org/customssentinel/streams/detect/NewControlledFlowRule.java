@@ -27,8 +27,7 @@ public final class NewControlledFlowRule implements WindowRule {
         }
         Baseline baseline = open.baseline().get();
         return baseline.median().signum() == 0
-                ? Optional.of(alert(AlertStatus.PROVISIONAL, new ClosedWindow(open.window(), open.lists(), open.goods(), open.thresholds(),
-                        baseline)))
+                ? Optional.of(alert(AlertStatus.PROVISIONAL, open.withBaseline(baseline)))
                 : Optional.empty();
     }
 

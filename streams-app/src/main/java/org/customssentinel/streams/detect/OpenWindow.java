@@ -23,4 +23,9 @@ public record OpenWindow(FlowWindow window, List<ListReference> lists, String go
     public BigDecimal median() {
         return window.getBaselineValueUsd();
     }
+
+    /** These running figures with the full baseline, as an alert is built from them. */
+    ClosedWindow withBaseline(Baseline full) {
+        return new ClosedWindow(window, lists, goods, thresholds, full);
+    }
 }

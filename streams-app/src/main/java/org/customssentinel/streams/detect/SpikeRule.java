@@ -35,8 +35,7 @@ public final class SpikeRule implements WindowRule {
         }
         Baseline baseline = open.baseline().get();
         return fires(open.window(), baseline.median(), open.thresholds())
-                ? Optional.of(alert(AlertStatus.PROVISIONAL, new ClosedWindow(open.window(), open.lists(), open.goods(), open.thresholds(),
-                        baseline)))
+                ? Optional.of(alert(AlertStatus.PROVISIONAL, open.withBaseline(baseline)))
                 : Optional.empty();
     }
 

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +57,7 @@ public final class SurgeRule implements WindowRule {
         if (history.getLastSurge() != null && start - history.getLastSurge().toEpochMilli() < m * windows.sizeMs()) {
             return Optional.empty();
         }
-        Map<Long, BigDecimal> totals = totals(history);
+        Map<Long, BigDecimal> totals = Baseline.totalsByStart(history);
         long spanStart = start - (m - 1) * windows.sizeMs();
         List<BigDecimal> span = new ArrayList<>();
         BigDecimal spanTotal = BigDecimal.ZERO;
@@ -129,11 +128,5 @@ public final class SurgeRule implements WindowRule {
     /** How many windows make the 52 weeks a year-on-year comparison looks back. */
     private long yearWindows() {
         return Math.max(1, Math.round((double) Duration.ofDays(364).toMillis() / windows.sizeMs()));
-    }
-
-    private static Map<Long, BigDecimal> totals(FlowHistory history) {
-        Map<Long, BigDecimal> totals = new HashMap<>();
-        history.getTotals().forEach(t -> totals.put(t.getWindowStart().toEpochMilli(), t.getTotalValueUsd()));
-        return totals;
     }
 }

@@ -298,7 +298,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     /** The previous N closed window totals, oldest first; a window without declarations counts as 0. */
     private Baseline baseline(String flowKey, long start, Thresholds thresholds) {
         FlowHistory past = history.get(flowKey);
-        Map<Long, BigDecimal> totals = past == null ? Map.of() : totals(past);
+        Map<Long, BigDecimal> totals = past == null ? Map.of() : Baseline.totalsByStart(past);
         List<BigDecimal> previous = new ArrayList<>();
         for (int k = thresholds.baselineWindows(); k >= 1; k--) {
             previous.add(totals.getOrDefault(start - k * windows.sizeMs(), BigDecimal.ZERO.setScale(2)));
@@ -323,11 +323,5 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private boolean eligible(long windowStart, Thresholds thresholds) {
         long firstSeen = clock.firstSeen();
         return firstSeen != Long.MIN_VALUE && windowStart - windows.startOf(firstSeen) >= thresholds.baselineWindows() * windows.sizeMs();
-    }
-
-    private static Map<Long, BigDecimal> totals(FlowHistory past) {
-        Map<Long, BigDecimal> totals = new HashMap<>();
-        past.getTotals().forEach(t -> totals.put(t.getWindowStart().toEpochMilli(), t.getTotalValueUsd()));
-        return totals;
     }
 }
