@@ -2,6 +2,7 @@ package org.customssentinel.schemas.topic;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the topics a component reads or writes when they are absent, so any component may start first.
@@ -63,6 +66,7 @@ public final class TopicProvisioner {
                     }
                 }
             }
+            awaitVisible(admin, topics.keySet(), System.nanoTime() + timeout.toNanos());
         } catch (TimeoutException e) {
             throw new KafkaUnavailableException("Kafka at " + bootstrap + " did not answer within " + timeout.toSeconds() + " s", e);
         } catch (ExecutionException e) {
@@ -82,13 +86,32 @@ public final class TopicProvisioner {
         Map<String, Object> adminConfigs = new HashMap<>(clientConfigs);
         adminConfigs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(adminConfigs)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .get(topic).partitions().size();
+            return awaitVisible(admin, List.of(topic), System.nanoTime() + timeout.toNanos()).get(topic).partitions().size();
         } catch (TimeoutException | ExecutionException e) {
             throw new KafkaUnavailableException("cannot describe topic " + topic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while describing topic " + topic, e);
+        }
+    }
+
+    /**
+     * Describes {@code topics}, retrying while a broker does not know them yet: a topic the controller has just
+     * created reaches each broker's metadata a moment later, and the admin client may ask any broker
+     * (seen on a three-node cluster: "This server does not host this topic-partition" right after creation).
+     */
+    private static Map<String, TopicDescription> awaitVisible(Admin admin, Collection<String> topics, long deadlineNanos)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+            try {
+                return admin.describeTopics(topics).allTopicNames().get(leftMs, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() + 100_000_000L > deadlineNanos) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 
