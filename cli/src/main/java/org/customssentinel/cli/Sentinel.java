@@ -1,6 +1,7 @@
 package org.customssentinel.cli;
 
 import org.customssentinel.cli.alerts.AlertsCommand;
+import org.customssentinel.cli.backtest.BacktestCommand;
 import org.customssentinel.cli.bench.BenchProduceCommand;
 import org.customssentinel.cli.bench.BenchStreamsCommand;
 import org.customssentinel.cli.check.CheckCommand;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, DemoCommand.class, AlertsCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
+                GenerateCommand.class, StreamsCommand.class, DemoCommand.class, AlertsCommand.class, BacktestCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 

@@ -5,8 +5,8 @@ import java.util.Locale;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 
-/** Alerts as fixed columns that fit a 120-column terminal; the summary takes what is left. */
-final class AlertTable {
+/** Alerts as fixed columns that fit a 120-column terminal; the summary takes what is left. Shared by {@code alerts} and {@code backtest}. */
+public final class AlertTable {
 
     private static final int WIDTH = 120;
     private static final String FORMAT = "%-10s %-8s %-19s %-11s %-22s ";
@@ -14,11 +14,11 @@ final class AlertTable {
     private AlertTable() {
     }
 
-    static String header() {
+    public static String header() {
         return fit(String.format(Locale.ROOT, FORMAT, "WINDOW", "SEVERITY", "RULE", "STATUS", "FLOW") + "SUMMARY");
     }
 
-    static String row(Alert alert) {
+    public static String row(Alert alert) {
         String flow = alert.getFlow().getDispatchCountry() + "->" + alert.getFlow().getDestinationCountry() + " " + alert.getFlow().getHsCode();
         String summary = alert.getSummary();
         int colon = summary.indexOf(": ");

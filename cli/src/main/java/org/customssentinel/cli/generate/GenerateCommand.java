@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.TopicOptions;
+import org.customssentinel.producer.generate.AnomalyLabel;
+import org.customssentinel.producer.generate.AnomalyLabels;
 import org.customssentinel.producer.generate.ScenarioGenerator;
 import org.customssentinel.producer.publish.DeclarationPublisher;
 import org.customssentinel.producer.publish.IngestRun;
@@ -61,6 +64,11 @@ public final class GenerateCommand implements Callable<Integer> {
         boolean publish;
     }
 
+    @Option(names = "--labels", paramLabel = "FILE",
+            description = "Also write the anomalies the scenario plants, one per line (.csv, or .json/.jsonl): flow, first and last "
+                    + "window, the rules meant to catch it, what it is. The ground truth for `sentinel backtest --labels`.")
+    Path labels;
+
     @Option(names = "--speed", defaultValue = "max", paramLabel = "max|Nx", description = "With --publish: replay pace (default: max).")
     String speed;
 
@@ -77,6 +85,11 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ScenarioGenerator generator = ScenarioGenerator.create(scenario, seed, from, to, scale);
         PrintWriter out = spec.commandLine().getOut();
+        if (labels != null) {
+            List<AnomalyLabel> planted = generator.labels();
+            AnomalyLabels.write(labels, planted);
+            out.printf("wrote %d labelled anomalies of scenario %s to %s%n", planted.size(), scenario, labels);
+        }
         if (target.out != null) {
             long declarations = 0;
             long items = 0;

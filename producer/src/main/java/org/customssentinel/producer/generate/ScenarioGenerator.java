@@ -73,6 +73,11 @@ public final class ScenarioGenerator {
                 to == null ? scenario.defaultTo() : to, scale);
     }
 
+    /** The anomalies this scenario plants between {@code from} and {@code to}: the ground truth for scoring rules. */
+    public List<AnomalyLabel> labels() {
+        return GroundTruth.of(scenario, from, to);
+    }
+
     /** Roughly how many declarations {@link #declarations()} yields, for progress reports. */
     public double estimatedCount() {
         double count = 0;

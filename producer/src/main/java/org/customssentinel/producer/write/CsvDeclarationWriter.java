@@ -59,7 +59,8 @@ public final class CsvDeclarationWriter implements DeclarationWriter {
         row.add(nullToEmpty(party.getCountry()));
     }
 
-    static String quote(String value) {
+    /** A CSV field, quoted when it must be (RFC 4180). */
+    public static String quote(String value) {
         if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
             return value;
         }

@@ -31,12 +31,14 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
 
     private final WindowSettings windows;
     private final SentinelMetrics metrics;
+    private final InputLanes lanes;
     private ProcessorContext<String, Routed> context;
     private WriteThroughStore<Long> clock;
 
-    LatenessGate(WindowSettings windows, SentinelMetrics metrics) {
+    LatenessGate(WindowSettings windows, SentinelMetrics metrics, InputLanes lanes) {
         this.windows = windows;
         this.metrics = metrics;
+        this.lanes = lanes;
     }
 
     @Override
@@ -49,27 +51,30 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
     public void process(Record<String, Decoded> record) {
         Declaration declaration = record.value().declaration();
         long timestamp = declaration.getLodgedAt().toEpochMilli();
-        long previous = get(STREAM_TIME, Long.MIN_VALUE / 2);
+        int partition = lanes.laneOf(record.key(), context.recordMetadata().map(m -> m.partition()).orElse(0));
+        String streamTimeKey = lanes.stateKey(STREAM_TIME, partition);
+        String firstSeenKey = lanes.stateKey(FIRST_SEEN, partition);
+        String lastWatermarkKey = lanes.stateKey(LAST_WATERMARK, partition);
+        long previous = get(streamTimeKey, Long.MIN_VALUE / 2);
         long streamTime = Math.max(previous, timestamp);
         if (streamTime > previous) {
-            clock.put(STREAM_TIME, streamTime);
+            clock.put(streamTimeKey, streamTime);
         }
         if (windows.closed(windows.startOf(timestamp), streamTime)) {
             metrics.rejected(ReasonCode.LATE.name());
             context.forward(record.withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
         } else {
-            if (timestamp < get(FIRST_SEEN, Long.MAX_VALUE)) {
-                clock.put(FIRST_SEEN, timestamp);
+            if (timestamp < get(firstSeenKey, Long.MAX_VALUE)) {
+                clock.put(firstSeenKey, timestamp);
             }
             context.forward(record.withValue(new Routed(Routed.Destination.ON_TIME, declaration)));
         }
         // After the declaration's own contributions (forwarding runs them to the sinks first). A watermark matters only
         // when it lets another window close: one per window boundary, not per record.
-        if (closableBy(streamTime) > closableBy(get(LAST_WATERMARK, Long.MIN_VALUE / 2))) {
-            clock.put(LAST_WATERMARK, streamTime);
-            int partition = context.recordMetadata().map(m -> m.partition()).orElse(0);
+        if (closableBy(streamTime) > closableBy(get(lastWatermarkKey, Long.MIN_VALUE / 2))) {
+            clock.put(lastWatermarkKey, streamTime);
             FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
-                    .setStreamTime(Instant.ofEpochMilli(streamTime)).setFirstSeen(Instant.ofEpochMilli(get(FIRST_SEEN, streamTime))).build()).build();
+                    .setStreamTime(Instant.ofEpochMilli(streamTime)).setFirstSeen(Instant.ofEpochMilli(get(firstSeenKey, streamTime))).build()).build();
             context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue(new Routed(Routed.Destination.FLOW_EVENTS, watermark)));
         }
     }

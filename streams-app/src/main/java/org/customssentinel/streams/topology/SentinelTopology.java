@@ -56,6 +56,15 @@ public final class SentinelTopology {
 
     /** {@code registry}: every serde's client; the caller closes it once the topology has stopped. */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry) {
+        return build(settings, metrics, registry, InputLanes.live(), StateStores.PERSISTENT);
+    }
+
+    /**
+     * {@code lanes}: how declarations map to input partitions; {@code stores}: where state is kept. Other than live and
+     * persistent only to replay a file offline.
+     */
+    public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
+                                 StateStores stores) {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
         Serde<HsClassification> hsSerde = serdes.value();
@@ -77,8 +86,8 @@ public final class SentinelTopology {
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DuplicateFilter.SEEN_STORE,
-                DuplicateFilter.RETENTION, Duration.ofMillis(1), false), Serdes.String(), Serdes.ByteArray())
+        builder.addStateStore(Stores.windowStoreBuilder(stores.window(DuplicateFilter.SEEN_STORE,
+                DuplicateFilter.RETENTION, Duration.ofMillis(1)), Serdes.String(), Serdes.ByteArray())
                 .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1")));
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
@@ -90,9 +99,9 @@ public final class SentinelTopology {
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
                 .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> eventTime(builder, settings, serdes, valid, generation,
-                        enrichedSerde, rejectedSerde, metrics))
+                        enrichedSerde, rejectedSerde, metrics, lanes, stores))
                         .withName("valid"));
-        detection(builder, settings, serdes, metrics);
+        detection(builder, settings, serdes, metrics, stores);
         return builder.build(optimizations());
     }
 
@@ -112,12 +121,12 @@ public final class SentinelTopology {
      */
     private static void eventTime(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, Decoded> valid,
                                   ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
-                                  SentinelMetrics metrics) {
+                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LatenessGate.STREAM_TIME_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<FlowEvent> flowEventSerde = serdes.value();
-        valid.process(() -> new LatenessGate(settings.windows(), metrics), Named.as("keep-event-time"), LatenessGate.STREAM_TIME_STORE)
+        valid.process(() -> new LatenessGate(settings.windows(), metrics, lanes), Named.as("keep-event-time"), LatenessGate.STREAM_TIME_STORE)
                 .split(Named.as("timed-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.REJECTED, Branched.<String, Routed>withConsumer(late -> late
                         .mapValues(routed -> (RejectedRecord) routed.value(), Named.as("late-value"))
@@ -156,14 +165,15 @@ public final class SentinelTopology {
     }
 
     /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
-    private static void detection(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, SentinelMetrics metrics) {
+    private static void detection(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, SentinelMetrics metrics,
+                                  StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serdes.value();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.WINDOWS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.WINDOWS_STORE),
                 Serdes.String(), serdes.<WindowAccumulator>value()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.HISTORY_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.HISTORY_STORE),
                 Serdes.String(), serdes.<FlowHistory>value()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DetectProcessor.CLOCK_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
@@ -180,20 +190,21 @@ public final class SentinelTopology {
                         .to(topics.flowsWindowed(), Produced.with(Serdes.String(), windowSerde)
                                 .withStreamPartitioner(new FlowWindowPartitioner()).withName("flows-windowed-sink")))
                         .withName("flows-windowed"));
-        queryStores(builder, settings, windowSerde, alertSerde);
+        queryStores(builder, settings, windowSerde, alertSerde, stores);
     }
 
     /**
      * What the query API reads: each window's latest figures (partitioned by flow, so a flow's series is on one
      * instance) and each alert's latest status, materialized from the app's own output topics.
      */
-    private static void queryStores(StreamsBuilder builder, TopologySettings settings, Serde<FlowWindow> windowSerde, Serde<Alert> alertSerde) {
+    private static void queryStores(StreamsBuilder builder, TopologySettings settings, Serde<FlowWindow> windowSerde, Serde<Alert> alertSerde,
+                                    StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
         builder.table(topics.flowsWindowed(), Consumed.with(Serdes.String(), windowSerde).withName("flows-query-source"),
-                Materialized.<String, FlowWindow>as(Stores.persistentTimestampedKeyValueStore(FLOWS_QUERY_STORE))
+                Materialized.<String, FlowWindow>as(stores.timestampedKeyValue(FLOWS_QUERY_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(windowSerde));
         builder.table(topics.alerts(), Consumed.with(Serdes.String(), alertSerde).withName("alerts-query-source"),
-                Materialized.<String, Alert>as(Stores.persistentTimestampedKeyValueStore(ALERTS_QUERY_STORE))
+                Materialized.<String, Alert>as(stores.timestampedKeyValue(ALERTS_QUERY_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
     }
 

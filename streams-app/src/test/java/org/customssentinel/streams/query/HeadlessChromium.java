@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Debian's headless Chromium driven over the DevTools protocol (a WebSocket, JSON messages): navigate, evaluate,
  * screenshot, and every console error and uncaught exception the page produced.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,7 +39,7 @@ final class HeadlessChromium implements AutoCloseable {
     private final List<String> errors = new CopyOnWriteArrayList<>();
 
     /** The Chromium executable on the PATH, if there is one. */
-    static Path executable() {
+    public static Path executable() {
         for (String name : List.of("chromium", "chromium-browser")) {
             for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
                 Path candidate = Path.of(dir, name);
@@ -51,7 +51,7 @@ final class HeadlessChromium implements AutoCloseable {
         return null;
     }
 
-    HeadlessChromium(Path executable, Path profile, int width, int height) throws Exception {
+    public HeadlessChromium(Path executable, Path profile, int width, int height) throws Exception {
         this.process = new ProcessBuilder(executable.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-dev-shm-usage", "--remote-debugging-port=0",
                 "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "about:blank")
@@ -85,7 +85,7 @@ final class HeadlessChromium implements AutoCloseable {
         call("Emulation.setDeviceMetricsOverride", metrics);
     }
 
-    JsonNode call(String method, ObjectNode params) throws Exception {
+    public JsonNode call(String method, ObjectNode params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> answer = new CompletableFuture<>();
         pending.put(id, answer);
@@ -99,18 +99,18 @@ final class HeadlessChromium implements AutoCloseable {
         return result.path("result");
     }
 
-    void navigate(String url) throws Exception {
+    public void navigate(String url) throws Exception {
         call("Page.navigate", JSON.createObjectNode().put("url", url));
     }
 
     /** Evaluates a JavaScript expression in the page; its value as JSON. */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         return call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true))
                 .path("result").path("value");
     }
 
     /** Waits until {@code expression} is true in the page. */
-    boolean await(String expression, Duration limit) throws Exception {
+    public boolean await(String expression, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (evaluate(expression).asBoolean(false)) {
@@ -121,14 +121,14 @@ final class HeadlessChromium implements AutoCloseable {
         return false;
     }
 
-    void screenshot(Path file) throws Exception {
+    public void screenshot(Path file) throws Exception {
         String png = call("Page.captureScreenshot", JSON.createObjectNode().put("format", "png")).path("data").asText();
         Files.createDirectories(file.getParent());
         Files.write(file, Base64.getDecoder().decode(png));
     }
 
     /** Console errors, failed loads and uncaught exceptions so far. */
-    List<String> errors() {
+    public List<String> errors() {
         return new ArrayList<>(errors);
     }
 

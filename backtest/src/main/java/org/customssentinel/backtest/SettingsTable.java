@@ -1,0 +1,48 @@
+package org.customssentinel.backtest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One line per setting: what it raised and, with labels, how well; the best setting marked with a star. */
+public final class SettingsTable {
+
+    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT");
+    private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
+
+    private SettingsTable() {
+    }
+
+    public static List<String> lines(BacktestRun run) {
+        boolean scored = run.results().stream().anyMatch(r -> r.score().isPresent());
+        int nameWidth = Math.max(7, run.results().stream().mapToInt(r -> r.result().setting().name().length()).max().orElse(7));
+        Optional<ScoredResult> best = ScoredResult.best(run.results());
+        List<String> lines = new ArrayList<>();
+        String format = "%-2s%-" + nameWidth + "s %9s %8s %6s %6s %6s %6s %6s  %5s %5s %5s %5s";
+        lines.add(String.format(Locale.ROOT, format, "", "SETTING", "DECL", "REJECTED", "FINAL", "SPIKE", "SURGE", "NEW", "WATCH",
+                "CRIT", "HIGH", "MED", "LOW") + (scored ? String.format(Locale.ROOT, " %6s %6s %4s %4s %6s %10s", "PREC", "RECALL",
+                "TP", "FP", "MISSED", "DELAY(med)") : "") + String.format(Locale.ROOT, " %9s", "DECL/S"));
+        for (ScoredResult scoredResult : run.results()) {
+            BacktestResult r = scoredResult.result();
+            Map<String, Long> byRule = r.finalsBy(a -> a.alert().getRule().name());
+            Map<String, Long> bySeverity = r.finalsBy(a -> a.alert().getSeverity().name());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, format,
+                    best.filter(b -> b == scoredResult).isPresent() ? "*" : "", r.setting().name(), String.format(Locale.ROOT, "%,d", r.declarations()),
+                    String.format(Locale.ROOT, "%,d", r.rejected()), r.finals().size(), byRule.getOrDefault(RULES.get(0), 0L),
+                    byRule.getOrDefault(RULES.get(1), 0L), byRule.getOrDefault(RULES.get(2), 0L), byRule.getOrDefault(RULES.get(3), 0L),
+                    bySeverity.getOrDefault(SEVERITIES.get(0), 0L), bySeverity.getOrDefault(SEVERITIES.get(1), 0L),
+                    bySeverity.getOrDefault(SEVERITIES.get(2), 0L), bySeverity.getOrDefault(SEVERITIES.get(3), 0L)));
+            scoredResult.score().ifPresent(s -> line.append(String.format(Locale.ROOT, " %6.2f %6.2f %4d %4d %6d %10s", s.precision(), s.recall(),
+                    s.truePositives(), s.falsePositives(), s.missed().size(),
+                    s.medianDelay().map(d -> String.format(Locale.ROOT, "%.1f d", ResultsJson.days(d))).orElse("-"))));
+            line.append(String.format(Locale.ROOT, " %,9.0f", r.declarationsPerSecond()));
+            lines.add(line.toString());
+        }
+        if (best.isPresent()) {
+            lines.add("* best: highest F1 of precision and recall, then fewest false positives, then shortest median delay");
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,286 @@
+package org.customssentinel.backtest.report;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.backtest.BacktestResult;
+import org.customssentinel.backtest.BacktestRun;
+import org.customssentinel.backtest.FiredAlert;
+import org.customssentinel.backtest.ScoredResult;
+import org.customssentinel.backtest.Scorecard;
+import org.customssentinel.producer.generate.AnomalyLabel;
+import org.customssentinel.streams.flow.FlowKeys;
+
+/**
+ * The backtest as one self-contained HTML page an analyst can mail: inline CSS and SVG, no script, nothing fetched.
+ * The settings table (best marked), precision against recall across the settings, each labelled anomaly's flow
+ * (window totals against baseline and threshold, alerts marked) and alerts per rule per month, for the best setting
+ * (the only one, or the first, without labels).
+ */
+public final class BacktestReport {
+
+    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT");
+    private static final Duration CONTEXT_BEFORE = Duration.ofDays(7 * 26);
+    private static final Duration CONTEXT_AFTER = Duration.ofDays(7 * 8);
+
+    private BacktestReport() {
+    }
+
+    public static String html(BacktestRun run) {
+        Optional<ScoredResult> best = ScoredResult.best(run.results());
+        ScoredResult shown = best.orElse(run.results().get(0));
+        StringBuilder html = new StringBuilder();
+        html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Customs Sentinel backtest</title><style>")
+                .append(CSS).append("</style></head><body>");
+        html.append("<h1>Customs Sentinel backtest</h1>");
+        html.append("<p class=\"input\">").append(Html.escape(String.format(Locale.ROOT,
+                "%,d declarations from %s (%,d rejected by the validator); %d input partitions; %d setting(s); %d labelled anomalies.",
+                run.input().declarations().size(), String.join(", ", run.files()), run.input().rejected(), run.partitions(),
+                run.results().size(), run.labels().size()))).append("</p>");
+        settingsTable(html, run, best);
+        if (!run.labels().isEmpty()) {
+            html.append("<h2>Precision and recall across the settings</h2>");
+            html.append(precisionRecall(run, best));
+        }
+        String setting = Html.escape(shown.result().setting().name());
+        if (!run.labels().isEmpty()) {
+            html.append("<h2>Labelled anomalies under ").append(best.isPresent() ? "the best setting" : "the setting")
+                    .append(" (").append(setting).append(")</h2><div class=\"labels\">");
+            for (AnomalyLabel label : run.labels()) {
+                html.append(labelFigure(label, shown));
+            }
+            html.append("</div>");
+        }
+        html.append("<h2>FINAL alerts per rule per month (").append(setting).append(")</h2>");
+        html.append(alertsPerMonth(shown));
+        html.append("<p class=\"legend\">").append(legend()).append("</p>");
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private static void settingsTable(StringBuilder html, BacktestRun run, Optional<ScoredResult> best) {
+        boolean scored = !run.labels().isEmpty() && run.results().get(0).score().isPresent();
+        html.append("<h2>Settings</h2><table><thead><tr><th>Setting</th><th>Declarations</th><th>Rejected</th><th>FINAL</th>");
+        RULES.forEach(rule -> html.append("<th>").append(rule).append("</th>"));
+        if (scored) {
+            html.append("<th>Precision</th><th>Recall</th><th>TP</th><th>FP</th><th>Missed</th><th>Median delay</th>");
+        }
+        html.append("<th>Declarations/s</th></tr></thead><tbody>");
+        for (ScoredResult scoredResult : run.results()) {
+            BacktestResult r = scoredResult.result();
+            boolean isBest = best.filter(b -> b == scoredResult).isPresent();
+            html.append("<tr").append(isBest ? " class=\"best\"" : "").append("><td>").append(isBest ? "&#9733; " : "")
+                    .append(Html.escape(r.setting().name())).append("</td>");
+            cell(html, String.format(Locale.ROOT, "%,d", r.declarations()));
+            cell(html, String.format(Locale.ROOT, "%,d", r.rejected()));
+            cell(html, String.valueOf(r.finals().size()));
+            Map<String, Long> byRule = r.finalsBy(a -> a.alert().getRule().name());
+            RULES.forEach(rule -> cell(html, String.valueOf(byRule.getOrDefault(rule, 0L))));
+            scoredResult.score().ifPresent(s -> {
+                cell(html, String.format(Locale.ROOT, "%.2f", s.precision()));
+                cell(html, String.format(Locale.ROOT, "%.2f", s.recall()));
+                cell(html, String.valueOf(s.truePositives()));
+                cell(html, String.valueOf(s.falsePositives()));
+                cell(html, String.valueOf(s.missed().size()));
+                cell(html, s.medianDelay().map(BacktestReport::days).orElse("-"));
+            });
+            cell(html, String.format(Locale.ROOT, "%,.0f", r.declarationsPerSecond()));
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (best.isPresent()) {
+            html.append("<p class=\"note\">&#9733; best: highest F1 of precision and recall, then fewest false positives, then shortest median delay.</p>");
+        }
+    }
+
+    private static void cell(StringBuilder html, String text) {
+        html.append("<td class=\"num\">").append(Html.escape(text)).append("</td>");
+    }
+
+    private static String precisionRecall(BacktestRun run, Optional<ScoredResult> best) {
+        int w = 460;
+        int h = 340;
+        double left = 50;
+        double top = 20;
+        double plotW = w - left - 20;
+        double plotH = h - top - 50;
+        Svg svg = new Svg("precision-recall", w, h);
+        svg.rect(left, top, plotW, plotH, "frame", null);
+        for (int i = 0; i <= 4; i++) {
+            double f = i / 4.0;
+            svg.line(left + f * plotW, top, left + f * plotW, top + plotH, "grid");
+            svg.line(left, top + plotH - f * plotH, left + plotW, top + plotH - f * plotH, "grid");
+            svg.text(left + f * plotW, top + plotH + 16, "middle", "tick", String.format(Locale.ROOT, "%.2f", f));
+            svg.text(left - 6, top + plotH - f * plotH + 4, "end", "tick", String.format(Locale.ROOT, "%.2f", f));
+        }
+        svg.text(left + plotW / 2, h - 8, "middle", "axis", "recall (labelled anomalies detected)");
+        svg.text(14, top + plotH / 2, "middle", "axis vertical", "precision");
+        for (ScoredResult r : run.results()) {
+            Scorecard s = r.score().orElseThrow();
+            boolean isBest = best.filter(b -> b == r).isPresent();
+            svg.circle(left + s.recall() * plotW, top + plotH - s.precision() * plotH, isBest ? 7 : 5, isBest ? "point best" : "point",
+                    String.format(Locale.ROOT, "%s: precision %.2f, recall %.2f, %d alerts", r.result().setting().name(), s.precision(),
+                            s.recall(), s.alerts()));
+        }
+        return svg.render();
+    }
+
+    private static String labelFigure(AnomalyLabel label, ScoredResult shown) {
+        BacktestResult result = shown.result();
+        List<FlowWindow> windows = result.windows().getOrDefault(label.flow(), List.of());
+        Instant labelStart = label.firstWindow().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant labelEnd = label.lastWindow().atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(7));
+        Instant from = labelStart.minus(CONTEXT_BEFORE);
+        Instant to = labelEnd.plus(CONTEXT_AFTER);
+        List<FlowWindow> shownWindows = windows.stream()
+                .filter(wdw -> !wdw.getWindowStart().isBefore(from) && wdw.getWindowStart().isBefore(to)).toList();
+        List<FiredAlert> alerts = result.finals().stream().filter(a -> FlowKeys.key(a.alert().getFlow()).equals(label.flow())
+                && !a.alert().getWindowStart().isBefore(from) && a.alert().getWindowStart().isBefore(to)).toList();
+        double spikeRatio = result.setting().rules().standard().spikeRatio();
+        double max = 1;
+        for (FlowWindow wdw : shownWindows) {
+            max = Math.max(max, wdw.getTotalValueUsd().doubleValue());
+            if (wdw.getBaselineValueUsd() != null) {
+                max = Math.max(max, wdw.getBaselineValueUsd().doubleValue() * spikeRatio);
+            }
+        }
+        int w = 460;
+        int h = 210;
+        double left = 64;
+        double top = 12;
+        double plotW = w - left - 12;
+        double plotH = h - top - 30;
+        double span = Duration.between(from, to).toMillis();
+        double yMax = max * 1.05;
+        Svg svg = new Svg("label " + label.flow() + " " + label.firstWindow(), w, h);
+        svg.rect(left, top, plotW, plotH, "frame", null);
+        svg.rect(left + x(labelStart, from, span) * plotW, top, (x(labelEnd, from, span) - x(labelStart, from, span)) * plotW, plotH,
+                "labelled", "labelled: " + label.firstWindow() + " to " + label.lastWindow());
+        double barW = Math.max(1, plotW * Duration.ofDays(7).toMillis() / span - 1);
+        StringBuilder baseline = new StringBuilder();
+        StringBuilder threshold = new StringBuilder();
+        for (FlowWindow wdw : shownWindows) {
+            double x = left + x(wdw.getWindowStart(), from, span) * plotW;
+            double value = wdw.getTotalValueUsd().doubleValue();
+            svg.rect(x, top + plotH - value / yMax * plotH, barW, value / yMax * plotH, "bar",
+                    wdw.getWindowStart().toString().substring(0, 10) + ": $" + money(wdw.getTotalValueUsd())
+                            + (wdw.getBaselineValueUsd() == null ? "" : ", baseline $" + money(wdw.getBaselineValueUsd())));
+            if (wdw.getBaselineValueUsd() != null) {
+                double b = wdw.getBaselineValueUsd().doubleValue();
+                baseline.append(baseline.isEmpty() ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, top + plotH - b / yMax * plotH));
+                threshold.append(threshold.isEmpty() ? "M" : "L")
+                        .append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, top + plotH - Math.min(yMax, b * spikeRatio) / yMax * plotH));
+            }
+        }
+        svg.path(baseline.toString(), "baseline");
+        svg.path(threshold.toString(), "threshold");
+        for (FiredAlert alert : alerts) {
+            double x = left + x(alert.alert().getWindowStart(), from, span) * plotW + barW / 2;
+            svg.circle(x, top + 8 + 7 * RULES.indexOf(alert.alert().getRule().name()), 4, "alert " + alert.alert().getRule().name().toLowerCase(Locale.ROOT),
+                    alert.alert().getRule() + " " + alert.alert().getSeverity() + ": " + alert.alert().getSummary());
+        }
+        svg.text(left - 6, top + 10, "end", "tick", "$" + compact(yMax));
+        svg.text(left - 6, top + plotH, "end", "tick", "$0");
+        svg.text(left, h - 8, "start", "tick", from.toString().substring(0, 10));
+        svg.text(left + plotW, h - 8, "end", "tick", to.toString().substring(0, 10));
+        Optional<Duration> delay = shown.score().flatMap(s -> s.delays().getOrDefault(label, Optional.empty()));
+        String status = shown.score().isEmpty() ? "" : delay.map(d -> "detected after " + days(d)).orElse("missed");
+        return "<figure class=\"label\"><figcaption><b>" + Html.escape(label.flow().replace('|', ' ')) + "</b> "
+                + Html.escape(String.join(", ", label.rules())) + " &middot; " + Html.escape(status) + "<br>"
+                + Html.escape(label.description()) + (windows.isEmpty() ? " <i>(no windows: the flow never appeared)</i>" : "")
+                + "</figcaption>" + svg.render() + "</figure>";
+    }
+
+    private static String alertsPerMonth(ScoredResult shown) {
+        Map<YearMonth, Map<String, Long>> months = shown.finalsByMonthAndRule();
+        int w = 940;
+        int h = 240;
+        double left = 44;
+        double top = 12;
+        double plotW = w - left - 12;
+        double plotH = h - top - 34;
+        Svg svg = new Svg("alerts-per-month", w, h);
+        svg.rect(left, top, plotW, plotH, "frame", null);
+        if (months.isEmpty()) {
+            svg.text(left + plotW / 2, top + plotH / 2, "middle", "axis", "no FINAL alerts");
+            return svg.render();
+        }
+        List<YearMonth> axis = new ArrayList<>();
+        for (YearMonth m = months.keySet().iterator().next(); !m.isAfter(((java.util.TreeMap<YearMonth, ?>) months).lastKey()); m = m.plusMonths(1)) {
+            axis.add(m);
+        }
+        long max = months.values().stream().mapToLong(rules -> rules.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
+        double slot = plotW / axis.size();
+        for (int i = 0; i < axis.size(); i++) {
+            YearMonth month = axis.get(i);
+            Map<String, Long> rules = months.getOrDefault(month, Map.of());
+            double y = top + plotH;
+            for (String rule : RULES) {
+                long count = rules.getOrDefault(rule, 0L);
+                if (count > 0) {
+                    double barH = count / (double) max * plotH;
+                    y -= barH;
+                    svg.rect(left + i * slot + 1, y, slot - 2, barH, "stack " + rule.toLowerCase(Locale.ROOT), month + " " + rule + ": " + count);
+                }
+            }
+            if (month.getMonthValue() == 1 || i == 0) {
+                svg.text(left + i * slot, h - 14, "start", "tick", month.toString());
+            }
+        }
+        svg.text(left - 6, top + 10, "end", "tick", String.valueOf(max));
+        svg.text(left - 6, top + plotH, "end", "tick", "0");
+        return svg.render();
+    }
+
+    private static String legend() {
+        StringBuilder legend = new StringBuilder();
+        for (String rule : RULES) {
+            legend.append("<span class=\"key ").append(rule.toLowerCase(Locale.ROOT)).append("\"></span>").append(rule).append(" ");
+        }
+        return legend + "&middot; bars: a window's total value; solid line: its baseline (median of earlier windows); dashed: the"
+                + " standard spike threshold (baseline &times; rules.spike.ratio; a list's own ratio may differ); shaded: the labelled weeks.";
+    }
+
+    private static double x(Instant t, Instant from, double span) {
+        return Math.max(0, Math.min(1, Duration.between(from, t).toMillis() / span));
+    }
+
+    private static String days(Duration d) {
+        return String.format(Locale.ROOT, "%.1f days", d.toMinutes() / 1440.0);
+    }
+
+    private static String money(BigDecimal value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String compact(double value) {
+        return value >= 1e6 ? String.format(Locale.ROOT, "%.1fM", value / 1e6) : value >= 1e3 ? String.format(Locale.ROOT, "%.0fk", value / 1e3)
+                : String.format(Locale.ROOT, "%.0f", value);
+    }
+
+    private static final String CSS = """
+            body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2733;background:#fff}
+            h1{font-size:22px;margin:0 0 6px}h2{font-size:17px;margin:26px 0 8px}
+            table{border-collapse:collapse;font-size:13px}th,td{border-bottom:1px solid #dde3ea;padding:4px 8px;text-align:left}
+            td.num{text-align:right;font-variant-numeric:tabular-nums}tr.best{background:#fff6d6;font-weight:600}
+            .note,.input,.legend{color:#4a5868;font-size:13px}
+            .labels{display:flex;flex-wrap:wrap;gap:14px}figure.label{margin:0;width:460px}figcaption{font-size:12px;min-height:34px}
+            svg.chart{display:block;overflow:visible}.frame{fill:#fafbfc;stroke:#c9d2dc}.grid{stroke:#e6ebf0}
+            .tick{font-size:10px;fill:#5b6877}.axis{font-size:12px;fill:#33404d}.vertical{writing-mode:vertical-rl}
+            .point{fill:#3a78c2;stroke:#fff}.point.best{fill:#e0a100}
+            .bar{fill:#8fb3d9}.baseline{fill:none;stroke:#1d2733;stroke-width:1.5}.threshold{fill:none;stroke:#c0392b;stroke-dasharray:4 3}
+            .labelled{fill:#ffe9a8;opacity:.6}
+            .spike,.alert.spike{fill:#c0392b}.surge,.alert.surge{fill:#8e44ad}.new_controlled_flow,.alert.new_controlled_flow{fill:#16a085}
+            .watchlist_hit,.alert.watchlist_hit{fill:#d35400}
+            .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 8px;border-radius:2px}
+            """;
+}

@@ -1,0 +1,56 @@
+package org.customssentinel.backtest.report;
+
+import java.util.Locale;
+
+/** Builds one inline SVG chart: elements in plot coordinates, text escaped. */
+final class Svg {
+
+    private final StringBuilder body = new StringBuilder();
+    private final int width;
+    private final int height;
+    private final String name;
+
+    Svg(String name, int width, int height) {
+        this.name = name;
+        this.width = width;
+        this.height = height;
+    }
+
+    Svg rect(double x, double y, double w, double h, String cssClass, String title) {
+        body.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" class=\"%s\">%s</rect>",
+                x, y, Math.max(0, w), Math.max(0, h), cssClass, title(title)));
+        return this;
+    }
+
+    Svg circle(double x, double y, double r, String cssClass, String title) {
+        body.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" class=\"%s\">%s</circle>", x, y, r, cssClass, title(title)));
+        return this;
+    }
+
+    Svg line(double x1, double y1, double x2, double y2, String cssClass) {
+        body.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" class=\"%s\"/>", x1, y1, x2, y2, cssClass));
+        return this;
+    }
+
+    Svg path(String d, String cssClass) {
+        if (!d.isEmpty()) {
+            body.append("<path d=\"").append(d).append("\" class=\"").append(cssClass).append("\"/>");
+        }
+        return this;
+    }
+
+    Svg text(double x, double y, String anchor, String cssClass, String text) {
+        body.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" class=\"%s\">%s</text>", x, y, anchor, cssClass,
+                Html.escape(text)));
+        return this;
+    }
+
+    String render() {
+        return String.format(Locale.ROOT, "<svg class=\"chart\" data-chart=\"%s\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\">%s</svg>",
+                Html.escape(name), width, height, width, height, body);
+    }
+
+    private static String title(String title) {
+        return title == null ? "" : "<title>" + Html.escape(title) + "</title>";
+    }
+}

@@ -1,0 +1,99 @@
+package org.customssentinel.producer.generate;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a scenario planted, read from its definition rather than from any alert: the spikes it injects, and each flow's
+ * goods whose monthly value reaches ten times their average over the pre-sanctions months (January 2021 to February
+ * 2022), for as long as it stays there; a flow worth almost nothing before (under 1% of its later peak) is a new flow.
+ * Windows are the weekly ones the streams app uses by default (aligned to the epoch, a Thursday).
+ */
+final class GroundTruth {
+
+    static final double SURGE_RATIO = 10;
+    private static final YearMonth REFERENCE_FROM = YearMonth.of(2021, 1);
+    private static final YearMonth REFERENCE_TO = YearMonth.of(2022, 2);
+
+    private GroundTruth() {
+    }
+
+    static List<AnomalyLabel> of(Scenario scenario, LocalDate from, LocalDate to) {
+        List<AnomalyLabel> labels = new ArrayList<>();
+        for (FlowSpec flow : scenario.flows()) {
+            for (Goods goods : flow.goods()) {
+                surges(flow, goods, from, to, labels);
+            }
+        }
+        for (Spike spike : scenario.spikes()) {
+            FlowSpec flow = scenario.flows().stream().filter(f -> f.code() == spike.flowCode()).findFirst().orElseThrow();
+            if (!spike.weekStart().isBefore(from) && !spike.weekStart().isAfter(to)) {
+                labels.add(new AnomalyLabel(flow.dispatch(), flow.destination(), spike.hsCode(), windowOf(spike.weekStart()),
+                        windowOf(spike.weekStart()), List.of("SPIKE", "WATCHLIST_HIT"), String.format(Locale.ROOT,
+                        "a one-week burst of %.0f times the usual value, shipped by %s", spike.multiple(), spike.exporter())));
+            }
+        }
+        return labels;
+    }
+
+    private static void surges(FlowSpec flow, Goods goods, LocalDate from, LocalDate to, List<AnomalyLabel> labels) {
+        double reference = 0;
+        int months = 0;
+        for (YearMonth m = REFERENCE_FROM; !m.isAfter(REFERENCE_TO); m = m.plusMonths(1)) {
+            reference += flow.monthlyUsd().applyAsDouble(m) * goods.share();
+            months++;
+        }
+        reference /= months;
+        double peak = 0;
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            peak = Math.max(peak, flow.monthlyUsd().applyAsDouble(m) * goods.share());
+        }
+        boolean isNew = reference < peak * 0.01;
+        YearMonth start = null;
+        double top = 0;
+        for (YearMonth m = YearMonth.from(from); ; m = m.plusMonths(1)) {
+            boolean inRange = !m.isAfter(YearMonth.from(to));
+            boolean high = inRange && m.isAfter(REFERENCE_TO) && flow.monthlyUsd().applyAsDouble(m) * goods.share() >= SURGE_RATIO * reference;
+            if (high) {
+                top = Math.max(top, flow.monthlyUsd().applyAsDouble(m) * goods.share() / reference);
+            }
+            if (high && start == null) {
+                start = m;
+            } else if (!high && start != null) {
+                YearMonth last = m.minusMonths(1);
+                LocalDate first = max(start.atDay(1), from);
+                LocalDate end = min(last.atEndOfMonth(), to);
+                labels.add(new AnomalyLabel(flow.dispatch(), flow.destination(), goods.hsCode(), windowOf(first), windowOf(end),
+                        isNew ? List.of("NEW_CONTROLLED_FLOW", "SURGE") : List.of("SURGE"), isNew
+                                ? String.format(Locale.ROOT, "a new flow of %s from %s, next to nothing before", goods.description(), start)
+                                : String.format(Locale.ROOT, "%s from %s, up to %.0f times the pre-sanctions average", goods.description(), start, top)));
+                start = null;
+                top = 0;
+            }
+            if (!inRange) {
+                return;
+            }
+        }
+    }
+
+    /** The start of the weekly window holding {@code day}: windows start on Thursdays, as 1970-01-01 was one. */
+    static LocalDate windowOf(LocalDate day) {
+        LocalDate thursday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
+        long weeks = ChronoUnit.WEEKS.between(LocalDate.EPOCH, thursday);
+        return LocalDate.EPOCH.plusWeeks(weeks);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

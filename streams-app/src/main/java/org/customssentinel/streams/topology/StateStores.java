@@ -1,0 +1,53 @@
+package org.customssentinel.streams.topology;
+
+import java.time.Duration;
+
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+/**
+ * Where the topology's stores keep their state. Live: RocksDB, restored from changelogs, larger than memory. An offline
+ * replay ({@code sentinel backtest}) in a TopologyTestDriver, which commits after every record: in memory, as a RocksDB
+ * flush per record would cost more than the processing. The stores hold the same keys in the same (byte) order either way.
+ */
+public enum StateStores {
+    PERSISTENT {
+        @Override
+        KeyValueBytesStoreSupplier keyValue(String name) {
+            return Stores.persistentKeyValueStore(name);
+        }
+
+        @Override
+        KeyValueBytesStoreSupplier timestampedKeyValue(String name) {
+            return Stores.persistentTimestampedKeyValueStore(name);
+        }
+
+        @Override
+        WindowBytesStoreSupplier window(String name, Duration retention, Duration size) {
+            return Stores.persistentWindowStore(name, retention, size, false);
+        }
+    },
+    IN_MEMORY {
+        @Override
+        KeyValueBytesStoreSupplier keyValue(String name) {
+            return Stores.inMemoryKeyValueStore(name);
+        }
+
+        @Override
+        KeyValueBytesStoreSupplier timestampedKeyValue(String name) {
+            return Stores.inMemoryKeyValueStore(name);
+        }
+
+        @Override
+        WindowBytesStoreSupplier window(String name, Duration retention, Duration size) {
+            return Stores.inMemoryWindowStore(name, retention, size, false);
+        }
+    };
+
+    abstract KeyValueBytesStoreSupplier keyValue(String name);
+
+    abstract KeyValueBytesStoreSupplier timestampedKeyValue(String name);
+
+    abstract WindowBytesStoreSupplier window(String name, Duration retention, Duration size);
+}
