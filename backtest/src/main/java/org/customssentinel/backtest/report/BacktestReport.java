@@ -146,11 +146,13 @@ public final class BacktestReport {
         List<FiredAlert> alerts = result.finals().stream().filter(a -> FlowKeys.key(a.alert().getFlow()).equals(label.flow())
                 && !a.alert().getWindowStart().isBefore(from) && a.alert().getWindowStart().isBefore(to)).toList();
         double spikeRatio = result.setting().rules().standard().spikeRatio();
+        // Scaled to the figures themselves: the threshold, ten times the baseline, would flatten every bar; it is
+        // clipped at the top instead.
         double max = 1;
         for (FlowWindow wdw : shownWindows) {
             max = Math.max(max, wdw.getTotalValueUsd().doubleValue());
             if (wdw.getBaselineValueUsd() != null) {
-                max = Math.max(max, wdw.getBaselineValueUsd().doubleValue() * spikeRatio);
+                max = Math.max(max, wdw.getBaselineValueUsd().doubleValue() * 2);
             }
         }
         int w = 460;
