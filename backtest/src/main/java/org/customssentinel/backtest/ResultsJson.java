@@ -73,7 +73,7 @@ public final class ResultsJson {
         node.put("alerts", score.alerts());
         node.put("truePositives", score.truePositives());
         node.put("falsePositives", score.falsePositives());
-        node.put("labels", score.labels());
+        node.put("labelled", score.labels());
         node.put("detected", score.detected());
         score.medianDelay().ifPresentOrElse(d -> node.put("medianDelayDays", days(d)), () -> node.putNull("medianDelayDays"));
         ArrayNode labels = node.putArray("labels");

@@ -42,7 +42,7 @@ import picocli.CommandLine.Parameters;
 
 /** The streams app's topology over declaration files, offline: what rules would raise, under one setting or a grid. */
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
-        header = "Replay declaration files through the topology offline and score rule settings.",
+        header = "Replay declaration files offline and score rule settings.",
         description = {"Reads CSV or JSON Lines files (.gz too) as `produce` would (same validator, same rejections) and runs them",
                 "through the streams app's own topology in-process (Kafka Streams' TopologyTestDriver, an in-memory schema",
                 "registry): no broker, no registry, no state left behind. Its FINAL alerts are those the live pipeline raises",

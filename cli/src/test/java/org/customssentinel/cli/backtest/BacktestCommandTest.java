@@ -46,7 +46,7 @@ class BacktestCommandTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
         assertEquals(3, json.path("settings").size());
         for (JsonNode setting : json.path("settings")) {
-            assertEquals(11, setting.path("score").path("labels").asInt(), setting.toString());
+            assertEquals(11, setting.path("score").path("labelled").asInt(), setting.toString());
             assertTrue(setting.path("finalAlerts").asInt() > 0, setting.toString());
         }
         assertTrue(json.path("settings").get(0).path("finalAlertsByRule").path("SPIKE").asInt()
