@@ -17,6 +17,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.backtest.BacktestInput;
+import org.customssentinel.backtest.BacktestSetting;
+import org.customssentinel.backtest.OfflinePipeline;
+import org.customssentinel.backtest.ReferenceData;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
@@ -54,8 +59,12 @@ import picocli.CommandLine.Option;
         description = {"Benchmark: the full streams topology against a pass-through Kafka Streams app on the same records "
                 + "(chpl-surge, generated and published here to one local broker), same guarantee.",
                 "Also runs the full topology's shape with none of its work (output copy, fan-out, repartition, store writes): "
-                + "a ceiling for any topology of that shape. Prints each rate, its ratio to the pass-through, and the median ratios."})
+                + "a ceiling for any topology of that shape. Prints each rate, its ratio to the pass-through, and the median ratios.",
+                "Each round also replays the same declarations offline, as `backtest` does with one setting, and prints its rate "
+                + "against the full topology's."})
 public final class BenchStreamsCommand implements Callable<Integer> {
+
+    private static final String PRE_SANCTIONS = "2021-01-01/2022-02-24";
 
     @Option(names = "--processing-guarantee", defaultValue = "exactly_once_v2", description = "Every app's guarantee (default: ${DEFAULT-VALUE}).")
     String guarantee;
@@ -121,22 +130,32 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             // Alternating rounds, each app under a fresh id: one round alone swings with whatever the JVM does.
             List<Double> ratios = new ArrayList<>();
             List<Double> shapeRatios = new ArrayList<>();
+            List<Double> offlineRatios = new ArrayList<>();
+            List<Declaration> declarations = new ArrayList<>();
+            ScenarioGenerator.create("chpl-surge", 42, null, null, scale).declarations().forEachRemaining(declarations::add);
+            BacktestInput offlineInput = new BacktestInput(declarations, 0, Map.of());
+            OfflinePipeline offline = new OfflinePipeline(new ReferenceData(HsClassificationReader.shipped(), WatchlistReader.shipped()), 6);
+            BacktestSetting offlineSetting = BacktestSetting.of(Map.of("rules.surge.reference", PRE_SANCTIONS), Map.of());
             for (int round = 1; round <= warmup + rounds; round++) {
                 double passThrough = run(Baselines.passThrough(), "bench-pass-through-" + round, clients, work, count);
                 double shape = run(Baselines.shapeOnly(flows.contributionsPerDeclaration(), flows.distinctFlows()), "bench-shape-" + round,
                         clients, work, count);
                 double full = fullTopology(clients, work, count, round);
+                double backtest = offline.run(offlineInput, offlineSetting, fraction -> { }).declarationsPerSecond();
                 boolean measured = round > warmup;
                 if (measured) {
                     ratios.add(full / passThrough);
                     shapeRatios.add(shape / passThrough);
+                    offlineRatios.add(backtest / full);
                 }
                 out.printf("%s %d: pass-through %,.0f records/s, shape only %,.0f declarations/s (%.2f), full topology %,.0f declarations/s,"
-                        + " ratio %.2f%n", measured ? "round" : "warm-up", measured ? round - warmup : round, passThrough, shape,
-                        shape / passThrough, full, full / passThrough);
+                        + " ratio %.2f; offline backtest (one setting) %,.0f declarations/s, %.2f of the full topology%n",
+                        measured ? "round" : "warm-up", measured ? round - warmup : round, passThrough, shape,
+                        shape / passThrough, full, full / passThrough, backtest, backtest / full);
                 out.flush();
             }
-            out.printf("ratio (median of %d rounds): %.2f; shape only: %.2f%n", rounds, median(ratios), median(shapeRatios));
+            out.printf("ratio (median of %d rounds): %.2f; shape only: %.2f; offline backtest to full topology: %.2f%n", rounds,
+                    median(ratios), median(shapeRatios), median(offlineRatios));
             out.flush();
         }
         return 0;
@@ -170,7 +189,7 @@ public final class BenchStreamsCommand implements Callable<Integer> {
     private double fullTopology(Map<String, Object> clients, Path work, long count, int round) throws Exception {
         String applicationId = "bench-full-" + round;
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(applicationId), ClassificationMode.LATEST,
-                WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(ReferencePeriod.parse("2021-01-01/2022-02-24")), 1, clients);
+                WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(ReferencePeriod.parse(PRE_SANCTIONS)), 1, clients);
         StreamsSettings settings = new StreamsSettings(applicationId, clients, guarantee, topology, 6, (short) 1, work.resolve(applicationId),
                 Duration.ofSeconds(30));
         long started = System.nanoTime();
