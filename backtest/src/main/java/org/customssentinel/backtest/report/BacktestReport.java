@@ -70,7 +70,8 @@ public final class BacktestReport {
     private static void settingsTable(StringBuilder html, BacktestRun run, Optional<ScoredResult> best) {
         boolean scored = !run.labels().isEmpty() && run.results().get(0).score().isPresent();
         html.append("<h2>Settings</h2><table><thead><tr><th>Setting</th><th>Declarations</th><th>Rejected</th><th>FINAL</th>");
-        RULES.forEach(rule -> html.append("<th>").append(rule).append("</th>"));
+        // Spaces, not underscores, so the long rule names wrap and the table fits a laptop screen.
+        RULES.forEach(rule -> html.append("<th>").append(rule.replace('_', ' ')).append("</th>"));
         if (scored) {
             html.append("<th>Precision</th><th>Recall</th><th>TP</th><th>FP</th><th>Missed</th><th>Median delay</th>");
         }

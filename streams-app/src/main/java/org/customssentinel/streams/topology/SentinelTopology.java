@@ -86,9 +86,9 @@ public final class SentinelTopology {
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
-        builder.addStateStore(Stores.windowStoreBuilder(stores.window(DuplicateFilter.SEEN_STORE,
+        builder.addStateStore(stores.changelog(Stores.windowStoreBuilder(stores.window(DuplicateFilter.SEEN_STORE,
                 DuplicateFilter.RETENTION, Duration.ofMillis(1)), Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1")));
+                .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1"))));
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
                 .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"))
@@ -123,8 +123,8 @@ public final class SentinelTopology {
                                   ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
                                   SentinelMetrics metrics, InputLanes lanes, StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled()));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         valid.process(() -> new LatenessGate(settings.windows(), metrics, lanes), Named.as("keep-event-time"), LatenessGate.STREAM_TIME_STORE)
                 .split(Named.as("timed-"))
@@ -169,12 +169,12 @@ public final class SentinelTopology {
                                   StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serdes.value();
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.WINDOWS_STORE),
-                Serdes.String(), serdes.<WindowAccumulator>value()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.HISTORY_STORE),
-                Serdes.String(), serdes.<FlowHistory>value()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.CLOCK_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.WINDOWS_STORE),
+                Serdes.String(), serdes.<WindowAccumulator>value()).withCachingEnabled()));
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.HISTORY_STORE),
+                Serdes.String(), serdes.<FlowHistory>value()).withCachingEnabled()));
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.CLOCK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled()));
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
         builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))

@@ -2,14 +2,18 @@ package org.customssentinel.streams.topology;
 
 import java.time.Duration;
 
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Where the topology's stores keep their state. Live: RocksDB, restored from changelogs, larger than memory. An offline
  * replay ({@code sentinel backtest}) in a TopologyTestDriver, which commits after every record: in memory, as a RocksDB
- * flush per record would cost more than the processing. The stores hold the same keys in the same (byte) order either way.
+ * flush per record would cost more than the processing, and without changelogs, which nothing restores from there (each
+ * changelog record would also pass through the driver's output capture). The stores hold the same keys in the same
+ * (byte) order either way.
  */
 public enum StateStores {
     PERSISTENT {
@@ -44,6 +48,11 @@ public enum StateStores {
             return Stores.inMemoryWindowStore(name, retention, size, false);
         }
     };
+
+    /** {@code builder} as it is live; offline, without its changelog. */
+    <S extends StateStore> StoreBuilder<S> changelog(StoreBuilder<S> builder) {
+        return this == PERSISTENT ? builder : builder.withLoggingDisabled();
+    }
 
     abstract KeyValueBytesStoreSupplier keyValue(String name);
 
