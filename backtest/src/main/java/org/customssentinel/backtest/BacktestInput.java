@@ -8,9 +8,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.DoubleConsumer;
 
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.producer.publish.ProgressListener;
 import org.customssentinel.producer.read.DeclarationDraft;
 import org.customssentinel.producer.read.DeclarationReader;
 import org.customssentinel.producer.read.SourceFiles;
@@ -32,8 +32,8 @@ public record BacktestInput(List<Declaration> declarations, long rejected, Map<S
         rejectedByReason = Collections.unmodifiableMap(new TreeMap<>(rejectedByReason));
     }
 
-    /** Reads {@code files} in turn; {@code progress} gets the fraction of all files read. */
-    public static BacktestInput read(List<Path> files, Clock clock, DoubleConsumer progress) throws IOException {
+    /** Reads {@code files} in turn; {@code progress} hears the declarations accepted and rejected so far. */
+    public static BacktestInput read(List<Path> files, Clock clock, ProgressListener progress) throws IOException {
         DeclarationValidator validator = new DeclarationValidator(clock);
         List<Declaration> declarations = new ArrayList<>();
         Map<String, Long> reasons = new TreeMap<>();
@@ -52,12 +52,12 @@ public record BacktestInput(List<Declaration> declarations, long rejected, Map<S
                                 .forEach(reason -> reasons.merge(reason, 1L, Long::sum));
                     }
                     if (++count % 4096 == 0) {
-                        progress.accept((i + reader.progress()) / files.size());
+                        progress.onRecord(declarations.size(), rejected, (i + reader.progress()) / files.size(), outcome.eventTime().orElse(null));
                     }
                 }
             }
         }
-        progress.accept(1);
+        progress.onEnd();
         return new BacktestInput(declarations, rejected, reasons);
     }
 }

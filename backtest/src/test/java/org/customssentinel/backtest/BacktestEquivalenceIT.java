@@ -94,7 +94,7 @@ class BacktestEquivalenceIT {
         }
         List<Alert> live = replays.run(replay, "live");
 
-        BacktestInput input = BacktestInput.read(List.of(file), Clock.systemUTC(), fraction -> { });
+        BacktestInput input = BacktestInput.read(List.of(file), Clock.systemUTC(), ProgressListener.NONE);
         BacktestResult offline = new OfflinePipeline(ReferenceData.shipped(), Replays.PARTITIONS).run(input, PRE_SANCTIONS, fraction -> { });
 
         assertEquals(produced.rejected(), input.rejected(), "the producer's validator, the same rejections");

@@ -31,7 +31,6 @@ import org.customssentinel.cli.ReferenceOptions;
 import org.customssentinel.cli.alerts.AlertTable;
 import org.customssentinel.producer.generate.AnomalyLabel;
 import org.customssentinel.producer.generate.AnomalyLabels;
-import org.customssentinel.producer.publish.ProgressListener;
 import org.customssentinel.producer.publish.ProgressReports;
 import org.customssentinel.schemas.json.AvroJson;
 import picocli.CommandLine;
@@ -143,15 +142,13 @@ public final class BacktestCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressListener reading = ProgressReports.forConsole("reading");
-        BacktestInput input = BacktestInput.read(files, Clock.systemUTC(), fraction -> reading.onRecord(0, 0, fraction, null));
-        reading.onEnd();
+        BacktestInput input = BacktestInput.read(files, Clock.systemUTC(), ProgressReports.forConsole("reading"));
         err.printf("backtest: %,d declarations from %s (%,d rejected by the validator), %d input partition(s), %d setting(s) on %d thread(s)%n",
                 input.declarations().size(), String.join(", ", files.stream().map(Path::toString).toList()), input.rejected(), partitions,
                 settings.size(), Math.min(threadCount, settings.size()));
         err.flush();
         BacktestRun run = BacktestRun.of(files.stream().map(Path::toString).toList(), input, referenceData, partitions, settings, labels,
-                labelsFile != null, threadCount, ProgressReports.forConsole("backtest"));
+                labelsFile != null, threadCount, ProgressReports.forWork("backtest", "declarations (all settings)"));
 
         if (json != null) {
             Files.writeString(json, ResultsJson.of(run, false));
