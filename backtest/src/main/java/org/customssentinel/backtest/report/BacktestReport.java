@@ -108,14 +108,12 @@ public final class BacktestReport {
     }
 
     private static String precisionRecall(BacktestRun run, Optional<ScoredResult> best) {
-        int w = 460;
         int h = 340;
-        double left = 50;
-        double top = 20;
-        double plotW = w - left - 20;
-        double plotH = h - top - 50;
-        Svg svg = new Svg("precision-recall", w, h);
-        svg.rect(left, top, plotW, plotH, "frame", null);
+        Svg svg = Svg.framed("precision-recall", 460, h, 50, 20, 20, 50);
+        double left = svg.plot().left();
+        double top = svg.plot().top();
+        double plotW = svg.plot().width();
+        double plotH = svg.plot().height();
         for (int i = 0; i <= 4; i++) {
             double f = i / 4.0;
             svg.line(left + f * plotW, top, left + f * plotW, top + plotH, "grid");
@@ -156,16 +154,14 @@ public final class BacktestReport {
                 max = Math.max(max, wdw.getBaselineValueUsd().doubleValue() * 2);
             }
         }
-        int w = 460;
         int h = 210;
-        double left = 64;
-        double top = 12;
-        double plotW = w - left - 12;
-        double plotH = h - top - 30;
         double span = Duration.between(from, to).toMillis();
         double yMax = max * 1.05;
-        Svg svg = new Svg("label " + label.flow() + " " + label.firstWindow(), w, h);
-        svg.rect(left, top, plotW, plotH, "frame", null);
+        Svg svg = Svg.framed("label " + label.flow() + " " + label.firstWindow(), 460, h, 64, 12, 12, 30);
+        double left = svg.plot().left();
+        double top = svg.plot().top();
+        double plotW = svg.plot().width();
+        double plotH = svg.plot().height();
         svg.rect(left + x(labelStart, from, span) * plotW, top, (x(labelEnd, from, span) - x(labelStart, from, span)) * plotW, plotH,
                 "labelled", "labelled: " + label.firstWindow() + " to " + label.lastWindow());
         double barW = Math.max(1, plotW * Duration.ofDays(7).toMillis() / span - 1);
@@ -205,14 +201,12 @@ public final class BacktestReport {
 
     private static String alertsPerMonth(ScoredResult shown) {
         Map<YearMonth, Map<String, Long>> months = shown.finalsByMonthAndRule();
-        int w = 940;
         int h = 240;
-        double left = 44;
-        double top = 12;
-        double plotW = w - left - 12;
-        double plotH = h - top - 34;
-        Svg svg = new Svg("alerts-per-month", w, h);
-        svg.rect(left, top, plotW, plotH, "frame", null);
+        Svg svg = Svg.framed("alerts-per-month", 940, h, 44, 12, 12, 34);
+        double left = svg.plot().left();
+        double top = svg.plot().top();
+        double plotW = svg.plot().width();
+        double plotH = svg.plot().height();
         if (months.isEmpty()) {
             svg.text(left + plotW / 2, top + plotH / 2, "middle", "axis", "no FINAL alerts");
             return svg.render();

@@ -5,15 +5,31 @@ import java.util.Locale;
 /** Builds one inline SVG chart: elements in plot coordinates, text escaped. */
 final class Svg {
 
+    /** A chart's drawing area: the SVG less its margins, in SVG coordinates. */
+    record Plot(double left, double top, double width, double height) {
+    }
+
     private final StringBuilder body = new StringBuilder();
     private final int width;
     private final int height;
     private final String name;
+    private final Plot plot;
 
-    Svg(String name, int width, int height) {
+    private Svg(String name, int width, int height, Plot plot) {
         this.name = name;
         this.width = width;
         this.height = height;
+        this.plot = plot;
+    }
+
+    /** A {@code width} x {@code height} chart whose plot area, inside the margins given, is framed. */
+    static Svg framed(String name, int width, int height, double left, double top, double right, double bottom) {
+        Svg svg = new Svg(name, width, height, new Plot(left, top, width - left - right, height - top - bottom));
+        return svg.rect(left, top, svg.plot.width(), svg.plot.height(), "frame", null);
+    }
+
+    Plot plot() {
+        return plot;
     }
 
     Svg rect(double x, double y, double w, double h, String cssClass, String title) {

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -19,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.cli.OutputFormat;
 import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.schemas.serde.AvroDeserializer;
@@ -66,11 +66,7 @@ public final class AlertsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean json = switch (format.toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw new IllegalArgumentException("--format must be table or json, was '" + format + "'");
-        };
+        boolean json = OutputFormat.parse(format) == OutputFormat.JSON;
         Map<String, Object> configs = new HashMap<>(connection.settings().kafkaConfigs());
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, "sentinel-alerts-" + UUID.randomUUID());
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");

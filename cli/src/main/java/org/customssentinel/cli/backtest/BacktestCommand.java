@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -27,6 +26,7 @@ import org.customssentinel.backtest.ResultsJson;
 import org.customssentinel.backtest.SettingGrid;
 import org.customssentinel.backtest.SettingsTable;
 import org.customssentinel.backtest.report.BacktestReport;
+import org.customssentinel.cli.OutputFormat;
 import org.customssentinel.cli.ReferenceOptions;
 import org.customssentinel.cli.alerts.AlertTable;
 import org.customssentinel.producer.generate.AnomalyLabel;
@@ -109,11 +109,12 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        boolean asJson = switch (format.toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw usage("--format must be table or json, was '" + format + "'");
-        };
+        boolean asJson;
+        try {
+            asJson = OutputFormat.parse(format) == OutputFormat.JSON;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
         if (!compare.isEmpty() && !grid.isEmpty()) {
             throw usage("--compare and --grid do not go together: compare two rule sets, or run a grid");
         }
