@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -89,37 +90,22 @@ public final class OfflinePipeline {
                 AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(APPLICATION_ID), setting.classificationMode(),
                 setting.flows().windows(), setting.flows().dimensions(), setting.rules(), partitions, serdeConfigs);
+        TopologySettings.Topics topics = topology.topics();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        SentinelMetrics metrics = new SentinelMetrics(meters, java.time.Clock.systemUTC());
         Path stateDir = temporaryDirectory();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The driver commits after every record, so a cache would only be filled and flushed each time.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         long started = System.nanoTime();
-        AvroSerializer<SpecificRecord> values = new AvroSerializer<>();
-        values.configure(serdeConfigs, false);
+        // One registry client for the topology and the records piped in and read out, as in the live app.
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfigs(serdeConfigs);
-             TopologyTestDriver driver = new TopologyTestDriver(SentinelTopology.build(topology, metrics, registry, InputLanes.byKeyHash(partitions), StateStores.IN_MEMORY), props)) {
-            TopologySettings.Topics topics = topology.topics();
-            TestInputTopic<String, SpecificRecord> hs = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
-            for (HsClassification entry : reference.classifications()) {
-                hs.pipeInput(HsClassificationReader.key(entry), entry);
-            }
-            TestInputTopic<String, SpecificRecord> watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
-            for (WatchlistEntry entry : reference.watchlist()) {
-                watchlist.pipeInput(WatchlistReader.key(entry), entry);
-            }
-            AvroDeserializer<Alert> alertValues = new AvroDeserializer<>();
-            alertValues.configure(serdeConfigs, false);
-            TestOutputTopic<String, Alert> alertsOut = driver.createOutputTopic(topics.alerts(), new StringDeserializer(), alertValues);
+             TopologyTestDriver driver = new TopologyTestDriver(SentinelTopology.build(topology, new SentinelMetrics(meters, Clock.systemUTC()),
+                     registry, InputLanes.byKeyHash(partitions), StateStores.IN_MEMORY), driverProperties(stateDir))) {
+            AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
+            values.configure(serdeConfigs, false);
+            loadReference(driver, topics, values);
+            TestOutputTopic<String, Alert> alertsOut = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
+                    deserializer(registry, serdeConfigs));
             List<TestOutputTopic<byte[], byte[]>> unread = Stream.of(topics.enriched(), topics.flowEvents(), topics.rejected())
                     .map(topic -> driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())).toList();
-            AvroDeserializer<FlowWindow> windowValues = new AvroDeserializer<>();
-            windowValues.configure(serdeConfigs, false);
-            WatchedWindows windows = new WatchedWindows(watchedFlows, windowValues,
+            WatchedWindows windows = new WatchedWindows(watchedFlows, deserializer(registry, serdeConfigs),
                     driver.createOutputTopic(topics.flowsWindowed(), new StringDeserializer(), new ByteArrayDeserializer()));
             TestInputTopic<String, SpecificRecord> declarations = driver.createInputTopic(topics.declarations(), new StringSerializer(), values);
             List<FiredAlert> alerts = new ArrayList<>();
@@ -127,15 +113,12 @@ public final class OfflinePipeline {
             for (int i = 0; i < all.size(); i++) {
                 Declaration declaration = all.get(i);
                 declarations.pipeInput(new TestRecord<>(declaration.getDeclarationId(), declaration, declaration.getLodgedAt()));
-                if ((i + 1) % DRAIN_EVERY == 0) {
+                if ((i + 1) % DRAIN_EVERY == 0 || i == all.size() - 1) {
                     drain(alertsOut, alerts, unread);
                     windows.drain();
                     progress.accept((i + 1) / (double) all.size());
                 }
             }
-            drain(alertsOut, alerts, unread);
-            windows.drain();
-            progress.accept(1);
             Map<String, Long> rejected = new TreeMap<>(input.rejectedByReason());
             long topologyRejected = 0;
             for (Counter counter : meters.find("sentinel.records.rejected").counters()) {
@@ -147,10 +130,37 @@ public final class OfflinePipeline {
             return new BacktestResult(setting, all.size(), input.rejected() + topologyRejected, rejected, duplicates, alerts,
                     windows.byFlow(), Duration.ofNanos(System.nanoTime() - started));
         } finally {
-            values.close();
             MockSchemaRegistry.drop(scope);
             delete(stateDir);
         }
+    }
+
+    private static Properties driverProperties(Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // The driver commits after every record, so a cache would only be filled and flushed each time.
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        return props;
+    }
+
+    /** The classification lists and watchlist onto their topics, keyed as {@code load-reference} keys them. */
+    private void loadReference(TopologyTestDriver driver, TopologySettings.Topics topics, AvroSerializer<SpecificRecord> values) {
+        TestInputTopic<String, SpecificRecord> hs = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
+        for (HsClassification entry : reference.classifications()) {
+            hs.pipeInput(HsClassificationReader.key(entry), entry);
+        }
+        TestInputTopic<String, SpecificRecord> watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
+        for (WatchlistEntry entry : reference.watchlist()) {
+            watchlist.pipeInput(WatchlistReader.key(entry), entry);
+        }
+    }
+
+    private static <T> AvroDeserializer<T> deserializer(SchemaRegistryClient registry, Map<String, Object> serdeConfigs) {
+        AvroDeserializer<T> deserializer = new AvroDeserializer<>(registry);
+        deserializer.configure(serdeConfigs, false);
+        return deserializer;
     }
 
     /** The latest record of each window of the watched flows, from customs.flows.windowed; the rest only dropped. */

@@ -86,7 +86,8 @@ public final class ResultsJson {
         }
     }
 
-    static double days(Duration d) {
+    /** A duration in days to one decimal, as every table and chart shows delays. */
+    public static double days(Duration d) {
         return Math.round(d.toMinutes() / 144.0) / 10.0;
     }
 }

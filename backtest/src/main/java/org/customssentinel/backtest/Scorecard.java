@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,7 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
         for (FiredAlert fired : result.alerts()) {
             firstRecordById.putIfAbsent(fired.alert().getAlertId(), fired);
         }
-        Map<AnomalyLabel, Optional<Duration>> delays = new LinkedHashMap<>();
-        labels.forEach(label -> delays.put(label, Optional.empty()));
+        Map<AnomalyLabel, Duration> earliest = new HashMap<>();
         int truePositives = 0;
         for (FiredAlert first : firstRecordById.values()) {
             boolean matched = false;
@@ -47,14 +47,15 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
                 if (matches(first.alert(), label, windowSize)) {
                     matched = true;
                     Duration delay = Duration.between(start(label), first.firedAt());
-                    Duration clamped = delay.isNegative() ? Duration.ZERO : delay;
-                    delays.merge(label, Optional.of(clamped), (a, b) -> a.isEmpty() || b.get().compareTo(a.get()) < 0 ? b : a);
+                    earliest.merge(label, delay.isNegative() ? Duration.ZERO : delay, (a, b) -> a.compareTo(b) <= 0 ? a : b);
                 }
             }
             if (matched) {
                 truePositives++;
             }
         }
+        Map<AnomalyLabel, Optional<Duration>> delays = new LinkedHashMap<>();
+        labels.forEach(label -> delays.put(label, Optional.ofNullable(earliest.get(label))));
         return new Scorecard(firstRecordById.size(), truePositives, firstRecordById.size() - truePositives, delays);
     }
 

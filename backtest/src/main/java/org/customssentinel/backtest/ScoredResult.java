@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,7 +25,7 @@ public record ScoredResult(BacktestResult result, Optional<Scorecard> score) {
     }
 
     /** FINAL alerts per rule per month of their window, months in order. */
-    public Map<YearMonth, Map<String, Long>> finalsByMonthAndRule() {
+    public NavigableMap<YearMonth, Map<String, Long>> finalsByMonthAndRule() {
         return result.finals().stream().collect(Collectors.groupingBy(
                 a -> YearMonth.from(a.alert().getWindowStart().atZone(ZoneOffset.UTC)), TreeMap::new,
                 Collectors.groupingBy(a -> a.alert().getRule().name(), TreeMap::new, Collectors.counting())));

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.backtest.BacktestResult;
 import org.customssentinel.backtest.BacktestRun;
 import org.customssentinel.backtest.FiredAlert;
+import org.customssentinel.backtest.ResultsJson;
 import org.customssentinel.backtest.ScoredResult;
 import org.customssentinel.backtest.Scorecard;
 import org.customssentinel.producer.generate.AnomalyLabel;
@@ -110,23 +112,20 @@ public final class BacktestReport {
     private static String precisionRecall(BacktestRun run, Optional<ScoredResult> best) {
         int h = 340;
         Svg svg = Svg.framed("precision-recall", 460, h, 50, 20, 20, 50);
-        double left = svg.plot().left();
-        double top = svg.plot().top();
-        double plotW = svg.plot().width();
-        double plotH = svg.plot().height();
+        Svg.Plot p = svg.plot();
         for (int i = 0; i <= 4; i++) {
             double f = i / 4.0;
-            svg.line(left + f * plotW, top, left + f * plotW, top + plotH, "grid");
-            svg.line(left, top + plotH - f * plotH, left + plotW, top + plotH - f * plotH, "grid");
-            svg.text(left + f * plotW, top + plotH + 16, "middle", "tick", String.format(Locale.ROOT, "%.2f", f));
-            svg.text(left - 6, top + plotH - f * plotH + 4, "end", "tick", String.format(Locale.ROOT, "%.2f", f));
+            svg.line(p.x(f), p.y(1), p.x(f), p.y(0), "grid");
+            svg.line(p.x(0), p.y(f), p.x(1), p.y(f), "grid");
+            svg.text(p.x(f), p.bottom() + 16, "middle", "tick", String.format(Locale.ROOT, "%.2f", f));
+            svg.text(p.left() - 6, p.y(f) + 4, "end", "tick", String.format(Locale.ROOT, "%.2f", f));
         }
-        svg.text(left + plotW / 2, h - 8, "middle", "axis", "recall (labelled anomalies detected)");
-        svg.text(14, top + plotH / 2, "middle", "axis vertical", "precision");
+        svg.text(p.x(0.5), h - 8, "middle", "axis", "recall (labelled anomalies detected)");
+        svg.text(14, p.y(0.5), "middle", "axis vertical", "precision");
         for (ScoredResult r : run.results()) {
             Scorecard s = r.score().orElseThrow();
             boolean isBest = best.filter(b -> b == r).isPresent();
-            svg.circle(left + s.recall() * plotW, top + plotH - s.precision() * plotH, isBest ? 7 : 5, isBest ? "point best" : "point",
+            svg.circle(p.x(s.recall()), p.y(s.precision()), isBest ? 7 : 5, isBest ? "point best" : "point",
                     String.format(Locale.ROOT, "%s: precision %.2f, recall %.2f, %d alerts", r.result().setting().name(), s.precision(),
                             s.recall(), s.alerts()));
         }
@@ -158,39 +157,36 @@ public final class BacktestReport {
         double span = Duration.between(from, to).toMillis();
         double yMax = max * 1.05;
         Svg svg = Svg.framed("label " + label.flow() + " " + label.firstWindow(), 460, h, 64, 12, 12, 30);
-        double left = svg.plot().left();
-        double top = svg.plot().top();
-        double plotW = svg.plot().width();
-        double plotH = svg.plot().height();
-        svg.rect(left + x(labelStart, from, span) * plotW, top, (x(labelEnd, from, span) - x(labelStart, from, span)) * plotW, plotH,
+        Svg.Plot p = svg.plot();
+        svg.rect(p.x(x(labelStart, from, span)), p.y(1), p.x(x(labelEnd, from, span)) - p.x(x(labelStart, from, span)), p.height(),
                 "labelled", "labelled: " + label.firstWindow() + " to " + label.lastWindow());
-        double barW = Math.max(1, plotW * Duration.ofDays(7).toMillis() / span - 1);
+        double barW = Math.max(1, p.width() * Duration.ofDays(7).toMillis() / span - 1);
         StringBuilder baseline = new StringBuilder();
         StringBuilder threshold = new StringBuilder();
         for (FlowWindow wdw : shownWindows) {
-            double x = left + x(wdw.getWindowStart(), from, span) * plotW;
+            double x = p.x(x(wdw.getWindowStart(), from, span));
             double value = wdw.getTotalValueUsd().doubleValue();
-            svg.rect(x, top + plotH - value / yMax * plotH, barW, value / yMax * plotH, "bar",
+            svg.rect(x, p.y(value / yMax), barW, p.bottom() - p.y(value / yMax), "bar",
                     wdw.getWindowStart().toString().substring(0, 10) + ": $" + money(wdw.getTotalValueUsd())
                             + (wdw.getBaselineValueUsd() == null ? "" : ", baseline $" + money(wdw.getBaselineValueUsd())));
             if (wdw.getBaselineValueUsd() != null) {
                 double b = wdw.getBaselineValueUsd().doubleValue();
-                baseline.append(baseline.isEmpty() ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, top + plotH - b / yMax * plotH));
+                baseline.append(baseline.isEmpty() ? "M" : "L").append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, p.y(b / yMax)));
                 threshold.append(threshold.isEmpty() ? "M" : "L")
-                        .append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, top + plotH - Math.min(yMax, b * spikeRatio) / yMax * plotH));
+                        .append(String.format(Locale.ROOT, "%.1f %.1f", x + barW / 2, p.y(Math.min(yMax, b * spikeRatio) / yMax)));
             }
         }
         svg.path(baseline.toString(), "baseline");
         svg.path(threshold.toString(), "threshold");
         for (FiredAlert alert : alerts) {
-            double x = left + x(alert.alert().getWindowStart(), from, span) * plotW + barW / 2;
-            svg.circle(x, top + 8 + 7 * RULES.indexOf(alert.alert().getRule().name()), 4, "alert " + alert.alert().getRule().name().toLowerCase(Locale.ROOT),
+            double x = p.x(x(alert.alert().getWindowStart(), from, span)) + barW / 2;
+            svg.circle(x, p.top() + 8 + 7 * RULES.indexOf(alert.alert().getRule().name()), 4, "alert " + alert.alert().getRule().name().toLowerCase(Locale.ROOT),
                     alert.alert().getRule() + " " + alert.alert().getSeverity() + ": " + alert.alert().getSummary());
         }
-        svg.text(left - 6, top + 10, "end", "tick", "$" + compact(yMax));
-        svg.text(left - 6, top + plotH, "end", "tick", "$0");
-        svg.text(left, h - 8, "start", "tick", from.toString().substring(0, 10));
-        svg.text(left + plotW, h - 8, "end", "tick", to.toString().substring(0, 10));
+        svg.text(p.left() - 6, p.top() + 10, "end", "tick", "$" + compact(yMax));
+        svg.text(p.left() - 6, p.bottom(), "end", "tick", "$0");
+        svg.text(p.x(0), h - 8, "start", "tick", from.toString().substring(0, 10));
+        svg.text(p.x(1), h - 8, "end", "tick", to.toString().substring(0, 10));
         Optional<Duration> delay = shown.score().flatMap(s -> s.delays().getOrDefault(label, Optional.empty()));
         String status = shown.score().isEmpty() ? "" : delay.map(d -> "detected after " + days(d)).orElse("missed");
         return "<figure class=\"label\"><figcaption><b>" + Html.escape(label.flow().replace('|', ' ')) + "</b> "
@@ -200,41 +196,38 @@ public final class BacktestReport {
     }
 
     private static String alertsPerMonth(ScoredResult shown) {
-        Map<YearMonth, Map<String, Long>> months = shown.finalsByMonthAndRule();
+        NavigableMap<YearMonth, Map<String, Long>> months = shown.finalsByMonthAndRule();
         int h = 240;
         Svg svg = Svg.framed("alerts-per-month", 940, h, 44, 12, 12, 34);
-        double left = svg.plot().left();
-        double top = svg.plot().top();
-        double plotW = svg.plot().width();
-        double plotH = svg.plot().height();
+        Svg.Plot p = svg.plot();
         if (months.isEmpty()) {
-            svg.text(left + plotW / 2, top + plotH / 2, "middle", "axis", "no FINAL alerts");
+            svg.text(p.x(0.5), p.y(0.5), "middle", "axis", "no FINAL alerts");
             return svg.render();
         }
         List<YearMonth> axis = new ArrayList<>();
-        for (YearMonth m = months.keySet().iterator().next(); !m.isAfter(((java.util.TreeMap<YearMonth, ?>) months).lastKey()); m = m.plusMonths(1)) {
+        for (YearMonth m = months.firstKey(); !m.isAfter(months.lastKey()); m = m.plusMonths(1)) {
             axis.add(m);
         }
         long max = months.values().stream().mapToLong(rules -> rules.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
-        double slot = plotW / axis.size();
+        double slot = p.width() / axis.size();
         for (int i = 0; i < axis.size(); i++) {
             YearMonth month = axis.get(i);
             Map<String, Long> rules = months.getOrDefault(month, Map.of());
-            double y = top + plotH;
+            double y = p.bottom();
             for (String rule : RULES) {
                 long count = rules.getOrDefault(rule, 0L);
                 if (count > 0) {
-                    double barH = count / (double) max * plotH;
+                    double barH = count / (double) max * p.height();
                     y -= barH;
-                    svg.rect(left + i * slot + 1, y, slot - 2, barH, "stack " + rule.toLowerCase(Locale.ROOT), month + " " + rule + ": " + count);
+                    svg.rect(p.left() + i * slot + 1, y, slot - 2, barH, "stack " + rule.toLowerCase(Locale.ROOT), month + " " + rule + ": " + count);
                 }
             }
             if (month.getMonthValue() == 1 || i == 0) {
-                svg.text(left + i * slot, h - 14, "start", "tick", month.toString());
+                svg.text(p.left() + i * slot, h - 14, "start", "tick", month.toString());
             }
         }
-        svg.text(left - 6, top + 10, "end", "tick", String.valueOf(max));
-        svg.text(left - 6, top + plotH, "end", "tick", "0");
+        svg.text(p.left() - 6, p.top() + 10, "end", "tick", String.valueOf(max));
+        svg.text(p.left() - 6, p.bottom(), "end", "tick", "0");
         return svg.render();
     }
 
@@ -252,7 +245,7 @@ public final class BacktestReport {
     }
 
     private static String days(Duration d) {
-        return String.format(Locale.ROOT, "%.1f days", d.toMinutes() / 1440.0);
+        return ResultsJson.days(d) + " days";
     }
 
     private static String money(BigDecimal value) {

@@ -7,6 +7,20 @@ final class Svg {
 
     /** A chart's drawing area: the SVG less its margins, in SVG coordinates. */
     record Plot(double left, double top, double width, double height) {
+
+        /** The horizontal position {@code fraction} of the way across (0 left, 1 right). */
+        double x(double fraction) {
+            return left + fraction * width;
+        }
+
+        /** The vertical position {@code fraction} of the way up (0 bottom, 1 top). */
+        double y(double fraction) {
+            return top + height * (1 - fraction);
+        }
+
+        double bottom() {
+            return top + height;
+        }
     }
 
     private final StringBuilder body = new StringBuilder();

@@ -29,6 +29,7 @@ import org.customssentinel.backtest.report.BacktestReport;
 import org.customssentinel.cli.OutputFormat;
 import org.customssentinel.cli.ReferenceOptions;
 import org.customssentinel.cli.alerts.AlertTable;
+import org.customssentinel.streams.topology.TopologyProperties;
 import org.customssentinel.producer.generate.AnomalyLabel;
 import org.customssentinel.producer.generate.AnomalyLabels;
 import org.customssentinel.producer.publish.ProgressReports;
@@ -211,7 +212,7 @@ public final class BacktestCommand implements Callable<Integer> {
             base.put(set.substring(0, equals).trim(), set.substring(equals + 1).trim());
         }
         if (classificationAsOf != null) {
-            base.put(BacktestSetting.CLASSIFICATION_AS_OF, classificationAsOf);
+            base.put(TopologyProperties.CLASSIFICATION_AS_OF, classificationAsOf);
         }
         return base;
     }

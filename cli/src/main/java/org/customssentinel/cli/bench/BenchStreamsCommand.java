@@ -115,11 +115,13 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             Preflight.prepareDeclarationTopics(publish);
             long count;
             FlowCount flows;
+            // Generated once: published for the apps, replayed from memory offline.
+            List<Declaration> declarations = new ArrayList<>();
+            ScenarioGenerator.create("chpl-surge", 42, null, null, scale).declarations().forEachRemaining(declarations::add);
             try (DeclarationPublisher publisher = new DeclarationPublisher(publish)) {
-                ScenarioGenerator generator = ScenarioGenerator.create("chpl-surge", 42, null, null, scale);
-                flows = new FlowCount(generator.declarations());
+                flows = new FlowCount(declarations.iterator());
                 count = new IngestRun(publisher, Speed.MAX, ProgressListener.NONE, false, Clock.systemUTC())
-                        .publish(flows, generator.estimatedCount()).accepted();
+                        .publish(flows, declarations.size()).accepted();
             }
             new ReferenceLoader(publish, TopicNames.defaults()).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
             out.printf("input: %,d declarations on %s (6 partitions; %.2f flow contributions each, %,d flows), %s, %d stream thread(s),"
@@ -131,8 +133,6 @@ public final class BenchStreamsCommand implements Callable<Integer> {
             List<Double> ratios = new ArrayList<>();
             List<Double> shapeRatios = new ArrayList<>();
             List<Double> offlineRatios = new ArrayList<>();
-            List<Declaration> declarations = new ArrayList<>();
-            ScenarioGenerator.create("chpl-surge", 42, null, null, scale).declarations().forEachRemaining(declarations::add);
             BacktestInput offlineInput = new BacktestInput(declarations, 0, Map.of());
             OfflinePipeline offline = new OfflinePipeline(new ReferenceData(HsClassificationReader.shipped(), WatchlistReader.shipped()), 6);
             BacktestSetting offlineSetting = BacktestSetting.of(Map.of("rules.surge.reference", PRE_SANCTIONS), Map.of());

@@ -20,13 +20,11 @@ import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.ServedStreams;
 import org.customssentinel.streams.app.StreamsSettings;
-import org.customssentinel.streams.detect.ReferencePeriod;
-import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
-import org.customssentinel.streams.flow.FlowProperties;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.TopologyProperties;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -102,49 +100,43 @@ public final class StreamsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static void putIfGiven(Map<String, Object> configs, String key, Object flag) {
+        if (flag != null) {
+            configs.put(key, flag.toString());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         ClientSettings client = connection.settings();
         Map<String, Object> configs = new HashMap<>(client.kafkaConfigs());
         String guarantee = processingGuarantee != null ? processingGuarantee
                 : String.valueOf(configs.getOrDefault("processing.guarantee", "exactly_once_v2"));
-        ClassificationMode mode = ClassificationMode.parse(classificationAsOf != null ? classificationAsOf
-                : String.valueOf(configs.getOrDefault("classification.as-of", "latest")));
-        configs.remove("classification.as-of");
-        Map<String, Object> serdeConfigs = new HashMap<>(configs);
-        RuleSettings rules;
-        try {
-            rules = RuleProperties.apply(RuleSettings.defaults(), configs);
-            if (surgeReference != null) {
-                rules = rules.withSurgeReference(ReferencePeriod.parse(surgeReference));
+        // The flags win over the file's keys: both are read as one set of topology settings, as `backtest` reads them.
+        Map<String, Object> topologyConfigs = new HashMap<>();
+        configs.forEach((key, value) -> {
+            if (TopologyProperties.isTopologyKey(key)) {
+                topologyConfigs.put(key, value);
             }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid rule setting: " + e.getMessage());
-        }
-        if (allFlows) {
-            rules = rules.withAllFlows(true);
-        }
-        configs.keySet().removeIf(key -> key.startsWith(RuleProperties.PREFIX));
-        // The flags win over the file's keys; streams-app reads both as one set of flows.* settings.
-        Map<String, Object> flowConfigs = new HashMap<>(configs);
-        if (window != null) {
-            flowConfigs.put("flows.window.size", window.toString());
-        }
-        if (grace != null) {
-            flowConfigs.put("flows.window.grace", grace.toString());
-        }
-        if (flowDimensions != null) {
-            flowConfigs.put("flows.dimensions", flowDimensions);
-        }
-        FlowProperties flows;
+        });
+        configs.keySet().removeIf(TopologyProperties::isTopologyKey);
+        putIfGiven(topologyConfigs, TopologyProperties.CLASSIFICATION_AS_OF, classificationAsOf);
+        putIfGiven(topologyConfigs, "rules.surge.reference", surgeReference);
+        putIfGiven(topologyConfigs, "rules.scope", allFlows ? "all" : null);
+        putIfGiven(topologyConfigs, "flows.window.size", window);
+        putIfGiven(topologyConfigs, "flows.window.grace", grace);
+        putIfGiven(topologyConfigs, "flows.dimensions", flowDimensions);
+        TopologyProperties topologyProperties;
         try {
-            flows = FlowProperties.parse(flowConfigs);
+            topologyProperties = TopologyProperties.parse(topologyConfigs);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid flow setting: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid setting: " + e.getMessage());
         }
-        WindowSettings windows = flows.windows();
-        FlowDimensions dimensions = flows.dimensions();
-        configs.keySet().removeIf(key -> key.startsWith(FlowProperties.PREFIX));
+        ClassificationMode mode = topologyProperties.classificationMode();
+        RuleSettings rules = topologyProperties.rules();
+        WindowSettings windows = topologyProperties.flows().windows();
+        FlowDimensions dimensions = topologyProperties.flows().dimensions();
+        Map<String, Object> serdeConfigs = new HashMap<>(configs);
         if (standbyReplicas != null) {
             if (standbyReplicas < 0) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--standby-replicas must be 0 or more, was " + standbyReplicas);

@@ -3,11 +3,11 @@ package org.customssentinel.producer.generate;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a scenario planted, read from its definition rather than from any alert: the spikes it injects, and each flow's
@@ -43,25 +43,27 @@ final class GroundTruth {
     }
 
     private static void surges(FlowSpec flow, Goods goods, LocalDate from, LocalDate to, List<AnomalyLabel> labels) {
+        ToDoubleFunction<YearMonth> value = m -> flow.monthlyUsd().applyAsDouble(m) * goods.share();
         double reference = 0;
         int months = 0;
         for (YearMonth m = REFERENCE_FROM; !m.isAfter(REFERENCE_TO); m = m.plusMonths(1)) {
-            reference += flow.monthlyUsd().applyAsDouble(m) * goods.share();
+            reference += value.applyAsDouble(m);
             months++;
         }
         reference /= months;
         double peak = 0;
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-            peak = Math.max(peak, flow.monthlyUsd().applyAsDouble(m) * goods.share());
+            peak = Math.max(peak, value.applyAsDouble(m));
         }
         boolean isNew = reference < peak * 0.01;
         YearMonth start = null;
         double top = 0;
         for (YearMonth m = YearMonth.from(from); ; m = m.plusMonths(1)) {
             boolean inRange = !m.isAfter(YearMonth.from(to));
-            boolean high = inRange && m.isAfter(REFERENCE_TO) && flow.monthlyUsd().applyAsDouble(m) * goods.share() >= SURGE_RATIO * reference;
+            double ratio = inRange ? value.applyAsDouble(m) / reference : 0;
+            boolean high = inRange && m.isAfter(REFERENCE_TO) && ratio >= SURGE_RATIO;
             if (high) {
-                top = Math.max(top, flow.monthlyUsd().applyAsDouble(m) * goods.share() / reference);
+                top = Math.max(top, ratio);
             }
             if (high && start == null) {
                 start = m;
@@ -82,11 +84,9 @@ final class GroundTruth {
         }
     }
 
-    /** The start of the weekly window holding {@code day}: windows start on Thursdays, as 1970-01-01 was one. */
+    /** The start of the weekly window holding {@code day}: weekly windows are aligned to the epoch, a Thursday. */
     static LocalDate windowOf(LocalDate day) {
-        LocalDate thursday = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
-        long weeks = ChronoUnit.WEEKS.between(LocalDate.EPOCH, thursday);
-        return LocalDate.EPOCH.plusWeeks(weeks);
+        return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.THURSDAY));
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {
