@@ -88,9 +88,14 @@ public final class AlertFactory {
 
     /** {@code CN→RU 854231 processors and controllers (CHPL Tier 1)}. */
     static String describe(TradeFlow flow, String goods, List<ListReference> lists) {
+        return flow.getDispatchCountry() + "→" + flow.getDestinationCountry() + " " + describeGoods(flow.getHsCode(), goods, lists);
+    }
+
+    /** {@code 854231 processors and controllers (CHPL Tier 1)}. */
+    static String describeGoods(String hsCode, String goods, List<ListReference> lists) {
         String listed = lists.isEmpty() ? "" : " (" + lists.get(0).getListId() + " " + lists.get(0).getCategory() + ")";
         String what = goods == null || goods.isBlank() ? "" : " " + shorten(goods);
-        return flow.getDispatchCountry() + "→" + flow.getDestinationCountry() + " " + flow.getHsCode() + what + listed;
+        return hsCode + what + listed;
     }
 
     private static String shorten(String goods) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.ListReference;
+import org.customssentinel.avro.internal.FlowHistory;
 
 /**
  * An open window's running figures as a rule sees them.
@@ -15,9 +16,10 @@ import org.customssentinel.avro.ListReference;
  * @param goods      what the goods are
  * @param thresholds the thresholds for those lists
  * @param baseline   the full baseline (each previous window total), read from the flow's history only when asked
+ * @param history    the flow's closed windows as the rules remembered them, read only when asked
  */
 public record OpenWindow(FlowWindow window, List<ListReference> lists, String goods, Thresholds thresholds,
-                         Supplier<Baseline> baseline) {
+                         Supplier<Baseline> baseline, Supplier<FlowHistory> history) {
 
     /** The baseline median the window carries: cheap, for a first look before the full baseline is read. */
     public BigDecimal median() {

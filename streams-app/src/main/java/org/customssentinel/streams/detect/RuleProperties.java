@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -21,6 +23,10 @@ import java.util.function.Function;
  * rules.list.chpl.spike.ratio=8                 # every CHPL tier
  * rules.list.chpl.tier-1.spike.ratio=5          # CHPL Tier 1 only
  * rules.list.eu-2021-821-annex-i.floor.usd=250000
+ * rules.transshipment.coalition=EU,US,GB,JP,CA,CH,NO,KR,TW,AU,NZ   # EU stands for its 27 members
+ * rules.transshipment.destinations=RU,BY
+ * rules.transshipment.floor.usd=50000
+ * rules.transshipment.repeat-windows=13
  * </pre>
  * List and category are named as {@link ListScope} slugs; a category's keys start from its list's. Unknown keys and bad
  * values are errors naming the key, never silently ignored.
@@ -51,6 +57,14 @@ public final class RuleProperties {
             switch (key) {
                 case "rules.surge.windows" -> settings = settings.withSurgeWindows(parseInt(key, value));
                 case "rules.surge.reference" -> settings = settings.withSurgeReference(parse(key, value, ReferencePeriod::parse));
+                case "rules.transshipment.coalition" -> settings = settings.withTransshipment(
+                        routes(settings, key, value, r -> r.withCoalition(countries(key, value))));
+                case "rules.transshipment.destinations" -> settings = settings.withTransshipment(
+                        routes(settings, key, value, r -> r.withDestinations(countries(key, value))));
+                case "rules.transshipment.floor.usd" -> settings = settings.withTransshipment(
+                        routes(settings, key, value, r -> r.withFloorUsd(parseMoney(key, value))));
+                case "rules.transshipment.repeat-windows" -> settings = settings.withTransshipment(
+                        routes(settings, key, value, r -> r.withRepeatWindows(parseInt(key, value))));
                 case "rules.scope" -> settings = settings.withAllFlows(switch (value.toLowerCase(Locale.ROOT)) {
                     case "all" -> true;
                     case "controlled" -> false;
@@ -90,6 +104,35 @@ public final class RuleProperties {
             settings = settings.withList(list.getKey(), list.getValue());
         }
         return settings;
+    }
+
+    private static TransshipmentSettings routes(RuleSettings settings, String key, String value,
+                                                Function<TransshipmentSettings, TransshipmentSettings> change) {
+        try {
+            return change.apply(settings.transshipment());
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(key)) {
+                throw e;
+            }
+            throw invalid(key, value, e.getMessage());
+        }
+    }
+
+    /** {@code DE,FR,US} or {@code EU,US}: country codes, {@code EU} for the 27 member states. */
+    private static Set<String> countries(String key, String value) {
+        Set<String> countries = new TreeSet<>();
+        for (String raw : value.split(",")) {
+            String country = raw.trim().toUpperCase(Locale.ROOT);
+            if (country.equals("EU")) {
+                countries.addAll(TransshipmentSettings.EU_27);
+            } else if (!country.isEmpty()) {
+                countries.add(country);
+            }
+        }
+        if (countries.isEmpty()) {
+            throw invalid(key, value, "needs at least one country");
+        }
+        return countries;
     }
 
     private static Thresholds threshold(Thresholds t, String key, String param, String value) {
@@ -136,7 +179,7 @@ public final class RuleProperties {
 
     private static IllegalArgumentException unknown(String key) {
         return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
-                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope} or rules.list.<list>[.<category>]."
-                + "{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope}, rules.transshipment.{coalition|destinations|floor.usd|"
+                + "repeat-windows} or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
     }
 }

@@ -15,9 +15,10 @@ import org.customssentinel.avro.ListReference;
  * @param surgeReference compare SURGE with this period's average window total times M instead of the year before
  * @param allFlows       {@code rules.scope=all}: SPIKE and SURGE on every flow, not only controlled goods
  * @param byList         thresholds for a control list or one of its categories (tiers)
+ * @param transshipment  which routes TRANSSHIPMENT watches and when it fires
  */
 public record RuleSettings(Thresholds standard, int surgeWindows, Optional<ReferencePeriod> surgeReference, boolean allFlows,
-                           Map<ListScope, Thresholds> byList) {
+                           Map<ListScope, Thresholds> byList, TransshipmentSettings transshipment) {
 
     public RuleSettings {
         if (surgeWindows < 1) {
@@ -27,29 +28,33 @@ public record RuleSettings(Thresholds standard, int surgeWindows, Optional<Refer
     }
 
     public static RuleSettings defaults() {
-        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of());
+        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of(), TransshipmentSettings.defaults());
     }
 
     public RuleSettings withSurgeReference(ReferencePeriod period) {
-        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList);
+        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, transshipment);
     }
 
     public RuleSettings withAllFlows(boolean all) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList);
+        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, transshipment);
     }
 
     public RuleSettings withStandard(Thresholds thresholds) {
-        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList);
+        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, transshipment);
     }
 
     public RuleSettings withSurgeWindows(int m) {
-        return new RuleSettings(standard, m, surgeReference, allFlows, byList);
+        return new RuleSettings(standard, m, surgeReference, allFlows, byList, transshipment);
+    }
+
+    public RuleSettings withTransshipment(TransshipmentSettings routes) {
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, routes);
     }
 
     public RuleSettings withList(ListScope scope, Thresholds thresholds) {
         Map<ListScope, Thresholds> lists = new HashMap<>(byList);
         lists.put(scope, thresholds);
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, transshipment);
     }
 
     /**

@@ -15,13 +15,34 @@ public final class FlowKeys {
         return first + "|" + destination + "|" + hsCode;
     }
 
+    /**
+     * {@code KG|RU|854231|DE}: a route (TRANSSHIPMENT), a flow's key with the country of origin after it. The origin
+     * goes last so that a trade flow's key, and so its alert ids, stay what they were.
+     */
+    public static String route(String origin, String dispatch, String destination, String hsCode) {
+        return of(dispatch, destination, hsCode) + "|" + origin;
+    }
+
+    /** Whether a key names a route rather than a trade flow. */
+    public static boolean isRoute(String key) {
+        int bars = 0;
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) == '|') {
+                bars++;
+            }
+        }
+        return bars == 3;
+    }
+
     public static TradeFlow flow(String key) {
         String[] parts = key.split("\\|", -1);
-        return TradeFlow.newBuilder().setDispatchCountry(parts[0]).setDestinationCountry(parts[1]).setHsCode(parts[2]).build();
+        return TradeFlow.newBuilder().setDispatchCountry(parts[0]).setDestinationCountry(parts[1]).setHsCode(parts[2])
+                .setOriginCountry(parts.length > 3 ? parts[3] : null).build();
     }
 
     public static String key(TradeFlow flow) {
-        return flow.getDispatchCountry() + "|" + flow.getDestinationCountry() + "|" + flow.getHsCode();
+        String key = flow.getDispatchCountry() + "|" + flow.getDestinationCountry() + "|" + flow.getHsCode();
+        return flow.getOriginCountry() == null ? key : key + "|" + flow.getOriginCountry();
     }
 
     /** Store key of an open window: zero-padded start first, so a range scan yields windows in closing order. */

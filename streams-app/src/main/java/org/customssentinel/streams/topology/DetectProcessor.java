@@ -99,7 +99,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private void emitChanged() {
         for (String key : changed) {
             WindowAccumulator acc = open.get(key);
-            if (acc != null) {
+            if (acc != null && !isRoute(acc)) {
                 FlowWindow w = figures(acc);
                 long start = w.getWindowStart().toEpochMilli();
                 context.forward(new Record<>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start),
@@ -204,8 +204,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             return;
         }
         OpenWindow judged = new OpenWindow(w, acc.getLists(), acc.getGoodsDescription(), thresholds,
-                () -> baseline(flowKey, start, thresholds));
-        for (WindowRule rule : book.windowRules()) {
+                () -> baseline(flowKey, start, thresholds), () -> pastOf(flowKey));
+        for (WindowRule rule : book.rulesFor(flowKey)) {
             if (acc.getProvisionalRules().contains(rule.rule().name())) {
                 continue;
             }
@@ -251,18 +251,18 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         setBaseline(w, baseline);
         w.setClosed(true);
         Record<String, Routed> out = new Record<>(flowKey, null, end, headers);
-        context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
-        FlowHistory past = history.get(flowKey);
-        if (past == null) {
-            past = FlowHistory.newBuilder().setTotals(new ArrayList<>()).setReferenceSum(BigDecimal.ZERO.setScale(2)).build();
+        if (!isRoute(acc)) {
+            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
         }
+        List<WindowRule> judges = book.rulesFor(flowKey);
+        FlowHistory past = pastOf(flowKey);
         past.getTotals().add(WindowTotal.newBuilder().setWindowStart(w.getWindowStart()).setTotalValueUsd(w.getTotalValueUsd()).build());
         ClosedWindow judged = new ClosedWindow(w, acc.getLists(), acc.getGoodsDescription(), thresholds, baseline);
-        for (WindowRule rule : book.windowRules()) {
+        for (WindowRule rule : judges) {
             rule.remember(judged, past);
         }
         if (eligible(start, thresholds)) {
-            for (WindowRule rule : book.windowRules()) {
+            for (WindowRule rule : judges) {
                 Optional<Alert> alert = rule.whenClosed(judged, past);
                 if (alert.isPresent()) {
                     metrics.alertRaised(alert.get(), headers);
@@ -284,6 +284,21 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             // Dashboards see the next window's baseline with the next emit, not only after its next declaration.
             changed.add(nextKey);
         }
+    }
+
+    /** The flow's history, or an empty one for a flow without closed windows yet. */
+    private FlowHistory pastOf(String flowKey) {
+        FlowHistory past = history.get(flowKey);
+        return past != null ? past
+                : FlowHistory.newBuilder().setTotals(new ArrayList<>()).setReferenceSum(BigDecimal.ZERO.setScale(2)).build();
+    }
+
+    /**
+     * Routes (TRANSSHIPMENT) share the flows' event-time bookkeeping but not customs.flows.windowed: that topic, and
+     * the dashboards and query API reading it, are about trade flows.
+     */
+    private static boolean isRoute(WindowAccumulator acc) {
+        return acc.getWindow().getFlow().getOriginCountry() != null;
     }
 
     /**

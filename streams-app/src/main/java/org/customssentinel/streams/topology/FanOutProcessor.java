@@ -21,23 +21,27 @@ import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.streams.detect.CountedDeclaration;
 import org.customssentinel.streams.detect.DeclarationRule;
+import org.customssentinel.streams.detect.TransshipmentSettings;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Per input partition: turns each enriched declaration (on time: the {@link LatenessGate} has let it through) into one
- * contribution per trade flow it touches, and judges it by the declaration rules (WATCHLIST_HIT).
+ * contribution per trade flow it touches, and one per transshipment route its controlled goods take, and judges it by
+ * the declaration rules (WATCHLIST_HIT).
  */
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
 
     private final FlowDimensions dimensions;
+    private final TransshipmentSettings routes;
     private final List<DeclarationRule> rules;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
 
-    FanOutProcessor(FlowDimensions dimensions, List<DeclarationRule> rules, SentinelMetrics metrics) {
+    FanOutProcessor(FlowDimensions dimensions, TransshipmentSettings routes, List<DeclarationRule> rules, SentinelMetrics metrics) {
         this.dimensions = dimensions;
+        this.routes = routes;
         this.rules = List.copyOf(rules);
         this.metrics = metrics;
     }
@@ -70,34 +74,54 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     private Map<String, FlowContribution> contributions(EnrichedDeclaration enriched) {
         Declaration d = enriched.getDeclaration();
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
+        // Routes after every flow: the first contribution stays the first item's flow.
+        Map<String, FlowContribution.Builder> routesTaken = new LinkedHashMap<>();
+        boolean onRoute = routes.isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);
-            String key = dimensions.keyOf(d, item);
-            FlowContribution.Builder flow = flows.computeIfAbsent(key, k -> FlowContribution.newBuilder()
-                    .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt())
-                    .setExporter(d.getExporter().getName())
-                    .setValueUsd(BigDecimal.ZERO.setScale(2)).setNetMassKg(BigDecimal.ZERO.setScale(3)).setItemCount(0)
-                    .setControlled(false).setLists(new ArrayList<>()).setGoodsDescription(item.getDescription()));
-            flow.setValueUsd(flow.getValueUsd().add(item.getValueUsd()));
-            flow.setNetMassKg(flow.getNetMassKg().add(item.getNetMassKg()));
-            flow.setItemCount(flow.getItemCount() + 1);
-            for (ClassificationMatch match : classified.getMatches()) {
-                if (match.getBasis() == ClassificationBasis.LISTED) {
-                    flow.setControlled(true);
-                }
-                ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
-                        .setListVersion(match.getListVersion()).build();
-                if (!flow.getLists().contains(list)) {
-                    flow.getLists().add(list);
-                }
-            }
-            if (!classified.getMatches().isEmpty()) {
-                flow.setGoodsDescription(classified.getMatches().get(0).getDescription());
+            add(flows.computeIfAbsent(dimensions.keyOf(d, item), k -> empty(d, item)), item, classified);
+            if (onRoute && listed(classified)) {
+                String hs6 = item.getHsCode().substring(0, Math.min(6, item.getHsCode().length()));
+                String route = FlowKeys.route(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination(), hs6);
+                add(routesTaken.computeIfAbsent(route, k -> empty(d, item)), item, classified);
             }
         }
         Map<String, FlowContribution> built = new LinkedHashMap<>();
         flows.forEach((key, builder) -> built.put(key, builder.build()));
+        routesTaken.forEach((key, builder) -> built.put(key, builder.build()));
         return built;
+    }
+
+    private static boolean listed(EnrichedItem classified) {
+        return classified.getMatches().stream().anyMatch(m -> m.getBasis() == ClassificationBasis.LISTED);
+    }
+
+    private static FlowContribution.Builder empty(Declaration d, GoodsItem item) {
+        return FlowContribution.newBuilder()
+                .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt())
+                .setExporter(d.getExporter().getName())
+                .setValueUsd(BigDecimal.ZERO.setScale(2)).setNetMassKg(BigDecimal.ZERO.setScale(3)).setItemCount(0)
+                .setControlled(false).setLists(new ArrayList<>()).setGoodsDescription(item.getDescription());
+    }
+
+    /** One item into its flow's (or route's) contribution. */
+    private static void add(FlowContribution.Builder flow, GoodsItem item, EnrichedItem classified) {
+        flow.setValueUsd(flow.getValueUsd().add(item.getValueUsd()));
+        flow.setNetMassKg(flow.getNetMassKg().add(item.getNetMassKg()));
+        flow.setItemCount(flow.getItemCount() + 1);
+        for (ClassificationMatch match : classified.getMatches()) {
+            if (match.getBasis() == ClassificationBasis.LISTED) {
+                flow.setControlled(true);
+            }
+            ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
+                    .setListVersion(match.getListVersion()).build();
+            if (!flow.getLists().contains(list)) {
+                flow.getLists().add(list);
+            }
+        }
+        if (!classified.getMatches().isEmpty()) {
+            flow.setGoodsDescription(classified.getMatches().get(0).getDescription());
+        }
     }
 }

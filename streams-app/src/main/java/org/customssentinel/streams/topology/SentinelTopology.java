@@ -151,7 +151,8 @@ public final class SentinelTopology {
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
-        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.ruleBook().declarationRules(), metrics), Named.as("fan-out-flows"))
+        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.rules().transshipment(),
+                        settings.ruleBook().declarationRules(), metrics), Named.as("fan-out-flows"))
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))

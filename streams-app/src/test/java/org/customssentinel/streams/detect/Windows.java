@@ -58,7 +58,7 @@ final class Windows {
             reads.incrementAndGet();
             return baseline;
         };
-        return new OpenWindow(window, lists, GOODS, Thresholds.defaults(), full);
+        return new OpenWindow(window, lists, GOODS, Thresholds.defaults(), full, () -> history(0));
     }
 
     static ClosedWindow closed(FlowWindow window, Baseline baseline, List<ListReference> lists) {

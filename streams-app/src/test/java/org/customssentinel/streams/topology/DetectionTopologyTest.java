@@ -38,6 +38,7 @@ import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
+import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,11 +94,22 @@ class DetectionTopologyTest {
     }
 
     private void declare(String id, String dispatch, String hs, String usd, Instant at, String exporter, String importer) {
+        declare(id, dispatch, dispatch, "RU", hs, usd, at, exporter, importer);
+    }
+
+    /** Goods made in {@code origin}, dispatched from {@code dispatch} to {@code destination}. */
+    private void declareRoute(String origin, String dispatch, String destination, String hs, String usd, Instant at) {
+        declare(String.format("D%05d", ids.incrementAndGet()), origin, dispatch, destination, hs, usd, at, "Samarkand Chip Trade LLC",
+                "OOO Elektronnye Komponenty");
+    }
+
+    private void declare(String id, String origin, String dispatch, String destination, String hs, String usd, Instant at, String exporter,
+                         String importer) {
         Declaration d = Declaration.newBuilder().setDeclarationId(id)
                 .setDeclarationType(DeclarationType.IMPORT).setLodgedAt(at)
                 .setDeclarant(Party.newBuilder().setName("Broker").build())
                 .setExporter(Party.newBuilder().setName(exporter).build()).setImporter(Party.newBuilder().setName(importer).build())
-                .setCountryOfOrigin(dispatch).setCountryOfDispatch(dispatch).setCountryOfDestination("RU")
+                .setCountryOfOrigin(origin).setCountryOfDispatch(dispatch).setCountryOfDestination(destination)
                 .setItems(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode(hs).setDescription("goods")
                         .setQuantity(new BigDecimal("1.000")).setUnit("pcs").setNetMassKg(new BigDecimal("1.000"))
                         .setValueUsd(new BigDecimal(usd)).build()))
@@ -366,6 +378,65 @@ class DetectionTopologyTest {
         assertEquals(Severity.CRITICAL, hits.get(0).getSeverity(), "a watch-listed party buying listed goods");
         assertEquals("Importer \"Tekhnopark Vostok LLC\" matches SAMPLE entry \"OOO Tekhnopark Vostok\" (RUSSIA-EO14024) on declaration"
                 + " D00001: CN→RU 854231 processors and controllers (CHPL Tier 1), $413k", hits.get(0).getSummary());
+    }
+
+    @Test
+    void shouldRaiseTransshipmentOncePerRouteAndRepeatInterval() {
+        start(RuleSettings.defaults());
+        advanceTo(week(0));
+        declareRoute("DE", "KG", "RU", "854231", "30000.00", week(7).plus(Duration.ofDays(1)));
+        declareRoute("DE", "KG", "RU", "854231", "30000.00", week(8).plus(Duration.ofDays(1)));
+        assertTrue(alerts(AlertRule.TRANSSHIPMENT).isEmpty(), "$30k a week is under the $50k floor");
+        declareRoute("DE", "KG", "RU", "854231", "25000.00", week(8).plus(Duration.ofDays(2)));
+        List<Alert> crossed = alerts(AlertRule.TRANSSHIPMENT);
+        assertEquals(List.of(AlertStatus.PROVISIONAL), crossed.stream().map(Alert::getStatus).toList(), "PROVISIONAL when crossed");
+        declareRoute("DE", "KG", "RU", "854231", "400000.00", week(9).plus(Duration.ofDays(1)));
+        declareRoute("DE", "KG", "RU", "854231", "60000.00", week(20).plus(Duration.ofDays(1)));
+        declareRoute("DE", "KG", "RU", "854231", "60000.00", week(21).plus(Duration.ofDays(1)));
+        advanceTo(week(23));
+
+        List<Alert> finals = alerts.readValuesToList().stream()
+                .filter(a -> a.getRule() == AlertRule.TRANSSHIPMENT && a.getStatus() == AlertStatus.FINAL).toList();
+        assertEquals(List.of(week(8), week(21)), finals.stream().map(Alert::getWindowStart).toList(),
+                "weeks 9 and 20 fall within 13 windows of week 8; week 21 is the 13th after it");
+        Alert first = finals.get(0);
+        assertEquals(crossed.get(0).getAlertId(), first.getAlertId(), "a window's PROVISIONAL and FINAL are one alert");
+        assertEquals("KG|RU|854231|DE", FlowKeys.key(first.getFlow()));
+        assertEquals("DE", first.getFlow().getOriginCountry());
+        assertEquals(new BigDecimal("55000.00"), first.getCurrentValueUsd());
+        assertEquals(Severity.HIGH, first.getSeverity());
+        assertEquals("DE-made 854231 processors and controllers (CHPL Tier 1) via KG to RU: $55k in week of 2022-03-03 (floor $50k),"
+                + " 2 declarations; exporters Samarkand Chip Trade LLC $55k", first.getSummary());
+        assertEquals(List.of("D00003", "D00004"), first.getSampleDeclarationIds());
+        assertTrue(windows.readKeyValuesToList().stream().noneMatch(w -> w.value.getFlow().getOriginCountry() != null),
+                "customs.flows.windowed carries trade flows only");
+    }
+
+    @Test
+    void shouldLeaveRoutesAloneThatAreNotTransshipment() {
+        start(RuleSettings.defaults());
+        advanceTo(week(0));
+        Instant at = week(8).plus(Duration.ofDays(1));
+        declareRoute("CN", "KG", "RU", "854231", "500000.00", at);
+        declareRoute("DE", "PL", "RU", "854231", "500000.00", at);
+        declareRoute("DE", "KG", "KZ", "854231", "500000.00", at);
+        declareRoute("DE", "KG", "RU", "940360", "500000.00", at);
+        declareRoute("DE", "RU", "RU", "854231", "500000.00", at);
+        advanceTo(week(10));
+        assertTrue(alerts(AlertRule.TRANSSHIPMENT).isEmpty(),
+                "made outside the coalition, dispatched from inside it, to an unrestricted destination, uncontrolled goods, from the destination");
+    }
+
+    @Test
+    void shouldTakeTheTransshipmentSettingsFromRulesKeys() {
+        start(RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.floor.usd", "1000000",
+                "rules.transshipment.destinations", "KZ")));
+        advanceTo(week(0));
+        declareRoute("DE", "KG", "RU", "854231", "500000.00", week(8).plus(Duration.ofDays(1)));
+        declareRoute("DE", "KG", "KZ", "854231", "1000000.00", week(8).plus(Duration.ofDays(1)));
+        advanceTo(week(10));
+        assertEquals(List.of("KG|KZ|854231|DE"), alerts(AlertRule.TRANSSHIPMENT).stream().filter(a -> a.getStatus() == AlertStatus.FINAL)
+                .map(a -> FlowKeys.key(a.getFlow())).toList());
     }
 
     @Test
