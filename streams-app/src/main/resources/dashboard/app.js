@@ -14,7 +14,9 @@ function usd(value) {
 }
 
 function flowName(flow) {
-  return flow.dispatchCountry + '→' + flow.destinationCountry + ' ' + flow.hsCode;
+  // A TRANSSHIPMENT route names where its goods were made before where they were dispatched from.
+  const origin = flow.originCountry ? flow.originCountry + '⇒' : '';
+  return origin + flow.dispatchCountry + '→' + flow.destinationCountry + ' ' + flow.hsCode;
 }
 
 async function getJson(path) {

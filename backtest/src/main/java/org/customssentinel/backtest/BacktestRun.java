@@ -25,7 +25,7 @@ public record BacktestRun(List<String> files, BacktestInput input, int partition
     /** Runs {@code settings} over {@code input} on {@code threads} threads and scores each against {@code labels}. */
     public static BacktestRun of(List<String> files, BacktestInput input, ReferenceData reference, int partitions, List<BacktestSetting> settings,
                                  List<AnomalyLabel> labels, boolean scored, int threads, ProgressListener progress) throws InterruptedException {
-        Set<String> labelledFlows = labels.stream().map(AnomalyLabel::flow).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> labelledFlows = labels.stream().map(AnomalyLabel::tradeFlow).collect(Collectors.toCollection(TreeSet::new));
         List<BacktestResult> results = new GridRunner(new OfflinePipeline(reference, partitions), threads)
                 .run(input, settings, labelledFlows, progress);
         List<ScoredResult> scoredResults = results.stream()

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.producer.generate.AnomalyLabel;
+import org.customssentinel.streams.flow.FlowKeys;
 
 /**
  * One setting's alerts scored against labelled anomalies.
@@ -60,9 +61,7 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
     }
 
     static boolean matches(Alert alert, AnomalyLabel label, Duration windowSize) {
-        var flow = alert.getFlow();
-        if (!flow.getDispatchCountry().equals(label.dispatch()) || !flow.getDestinationCountry().equals(label.destination())
-                || !flow.getHsCode().equals(label.hsCode())) {
+        if (!FlowKeys.key(alert.getFlow()).equals(label.flow())) {
             return false;
         }
         Instant windowStart = alert.getWindowStart();

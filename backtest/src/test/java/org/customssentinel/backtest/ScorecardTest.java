@@ -80,11 +80,34 @@ class ScorecardTest {
     @Test
     void shouldReadTheLabelsItWritesAsCsvAndAsJsonLines() throws Exception {
         List<AnomalyLabel> labels = List.of(new AnomalyLabel("CN", "RU", "845811", java.time.LocalDate.parse("2023-06-01"),
-                java.time.LocalDate.parse("2023-12-28"), List.of("SURGE"), "lathes, \"CNC\", tenfold"));
+                java.time.LocalDate.parse("2023-12-28"), List.of("SURGE"), "lathes, \"CNC\", tenfold"),
+                new AnomalyLabel("KZ", "RU", "854231", java.time.LocalDate.parse("2022-02-24"), java.time.LocalDate.parse("2023-12-28"),
+                        List.of("TRANSSHIPMENT"), "German chips through Kazakhstan", "DE"));
         for (String name : List.of("labels.csv", "labels.jsonl")) {
             AnomalyLabels.write(dir.resolve(name), labels);
             assertEquals(labels, AnomalyLabels.read(dir.resolve(name)), name);
         }
+    }
+
+    @Test
+    void shouldMatchARouteLabelOnlyWithAlertsOnThatRoute() throws Exception {
+        Path file = dir.resolve("labels.csv");
+        Files.writeString(file, """
+                dispatch,destination,hs_code,first_window,last_window,rules,description,origin
+                KZ,RU,854231,2022-03-03,2022-12-29,TRANSSHIPMENT,German chips through Kazakhstan,DE
+                """);
+        List<AnomalyLabel> labels = AnomalyLabels.read(file);
+        FiredAlert onRoute = fired("r1", AlertRule.TRANSSHIPMENT, AlertStatus.FINAL, "KZ", "854231", "2022-03-03", "2022-03-11T00:00:00Z");
+        onRoute.alert().getFlow().setOriginCountry("DE");
+        FiredAlert otherOrigin = fired("r2", AlertRule.TRANSSHIPMENT, AlertStatus.FINAL, "KZ", "854231", "2022-03-03", "2022-03-11T00:00:00Z");
+        otherOrigin.alert().getFlow().setOriginCountry("JP");
+        FiredAlert tradeFlow = fired("f1", AlertRule.SPIKE, AlertStatus.FINAL, "KZ", "854231", "2022-03-03", "2022-03-11T00:00:00Z");
+
+        Scorecard score = Scorecard.of(result(onRoute, otherOrigin, tradeFlow), labels);
+
+        assertEquals("KZ|RU|854231|DE", labels.get(0).flow());
+        assertEquals(1, score.truePositives(), "only the alert on the German route");
+        assertEquals(2, score.falsePositives(), "the Japanese route and the whole Kazakh flow are other things");
     }
 
     @Test

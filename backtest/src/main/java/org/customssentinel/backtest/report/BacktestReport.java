@@ -134,7 +134,8 @@ public final class BacktestReport {
 
     private static String labelFigure(AnomalyLabel label, ScoredResult shown) {
         BacktestResult result = shown.result();
-        List<FlowWindow> windows = result.windows().getOrDefault(label.flow(), List.of());
+        // A route's own windows are not published: its bars are the trade flow it moves in.
+        List<FlowWindow> windows = result.windows().getOrDefault(label.tradeFlow(), List.of());
         Instant labelStart = label.firstWindow().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant labelEnd = label.lastWindow().atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(7));
         Instant from = labelStart.minus(CONTEXT_BEFORE);
@@ -192,6 +193,7 @@ public final class BacktestReport {
         return "<figure class=\"label\"><figcaption><b>" + Html.escape(label.flow().replace('|', ' ')) + "</b> "
                 + Html.escape(String.join(", ", label.rules())) + " &middot; " + Html.escape(status) + "<br>"
                 + Html.escape(label.description()) + (windows.isEmpty() ? " <i>(no windows: the flow never appeared)</i>" : "")
+                + (label.origin() == null ? "" : " <i>(bars: the whole " + Html.escape(label.tradeFlow().replace('|', ' ')) + " flow)</i>")
                 + "</figcaption>" + svg.render() + "</figure>";
     }
 

@@ -19,7 +19,8 @@ public final class AlertTable {
     }
 
     public static String row(Alert alert) {
-        String flow = alert.getFlow().getDispatchCountry() + "->" + alert.getFlow().getDestinationCountry() + " " + alert.getFlow().getHsCode();
+        String origin = alert.getFlow().getOriginCountry() == null ? "" : alert.getFlow().getOriginCountry() + ">";
+        String flow = origin + alert.getFlow().getDispatchCountry() + "->" + alert.getFlow().getDestinationCountry() + " " + alert.getFlow().getHsCode();
         String summary = alert.getSummary();
         int colon = summary.indexOf(": ");
         // The flow is in its own column; the summary's own flow prefix would only repeat it.

@@ -20,13 +20,17 @@ import org.customssentinel.producer.read.CsvRecordReader;
 import org.customssentinel.producer.write.CsvDeclarationWriter;
 
 /**
- * Label files: CSV with a header ({@code dispatch,destination,hs_code,first_window,last_window,rules,description},
- * rules separated by {@code |}) or JSON Lines with the same names ({@code rules} an array), by extension
+ * Label files: CSV with a header ({@code dispatch,destination,hs_code,first_window,last_window,rules,description,origin},
+ * rules separated by {@code |}, origin empty except for a TRANSSHIPMENT route; files without the origin column read as
+ * before) or JSON Lines with the same names ({@code rules} an array, {@code origin} optional), by extension
  * ({@code .json}, {@code .jsonl}, {@code .ndjson}; anything else is CSV). Analysts may write their own.
  */
 public final class AnomalyLabels {
 
-    static final List<String> COLUMNS = List.of("dispatch", "destination", "hs_code", "first_window", "last_window", "rules", "description");
+    static final List<String> COLUMNS = List.of("dispatch", "destination", "hs_code", "first_window", "last_window", "rules", "description",
+            "origin");
+    /** The columns before routes had labels. */
+    private static final List<String> FLOW_COLUMNS = COLUMNS.subList(0, COLUMNS.size() - 1);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private AnomalyLabels() {
@@ -41,13 +45,17 @@ public final class AnomalyLabels {
                             .put("last_window", label.lastWindow().toString());
                     label.rules().forEach(node.putArray("rules")::add);
                     node.put("description", label.description());
+                    if (label.origin() != null) {
+                        node.put("origin", label.origin());
+                    }
                     out.write(JSON.writeValueAsString(node) + "\n");
                 }
             } else {
                 out.write(String.join(",", COLUMNS) + "\n");
                 for (AnomalyLabel label : labels) {
                     out.write(String.join(",", label.dispatch(), label.destination(), label.hsCode(), label.firstWindow().toString(),
-                            label.lastWindow().toString(), String.join("|", label.rules()), CsvDeclarationWriter.quote(label.description())) + "\n");
+                            label.lastWindow().toString(), String.join("|", label.rules()), CsvDeclarationWriter.quote(label.description()),
+                            label.origin() == null ? "" : label.origin()) + "\n");
                 }
             }
         }
@@ -70,7 +78,7 @@ public final class AnomalyLabels {
                         List<String> rules = new ArrayList<>();
                         node.path("rules").forEach(rule -> rules.add(rule.asText()));
                         labels.add(label(text(node, "dispatch"), text(node, "destination"), text(node, "hs_code"), text(node, "first_window"),
-                                text(node, "last_window"), rules, node.path("description").asText("")));
+                                text(node, "last_window"), rules, node.path("description").asText(""), node.path("origin").asText("")));
                     } catch (IOException | RuntimeException e) {
                         throw new IOException(file + " line " + number + ": " + e.getMessage(), e);
                     }
@@ -78,8 +86,9 @@ public final class AnomalyLabels {
             } else {
                 CsvRecordReader csv = new CsvRecordReader(in, true);
                 CsvRecordReader.CsvRecord header = csv.next();
-                if (header == null || !header.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList().equals(COLUMNS)) {
-                    throw new IOException(file + ": expected the header " + String.join(",", COLUMNS));
+                List<String> columns = header == null ? List.of() : header.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+                if (!columns.equals(COLUMNS) && !columns.equals(FLOW_COLUMNS)) {
+                    throw new IOException(file + ": expected the header " + String.join(",", COLUMNS) + " (origin may be left out)");
                 }
                 CsvRecordReader.CsvRecord record;
                 while ((record = csv.next()) != null) {
@@ -88,11 +97,12 @@ public final class AnomalyLabels {
                             throw new IllegalArgumentException(record.error());
                         }
                         List<String> f = record.fields();
-                        if (f.size() != COLUMNS.size()) {
-                            throw new IllegalArgumentException("expected " + COLUMNS.size() + " fields, found " + f.size());
+                        if (f.size() != columns.size()) {
+                            throw new IllegalArgumentException("expected " + columns.size() + " fields, found " + f.size());
                         }
                         labels.add(label(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
-                                Arrays.stream(f.get(5).split("\\|")).map(String::trim).filter(r -> !r.isEmpty()).toList(), f.get(6)));
+                                Arrays.stream(f.get(5).split("\\|")).map(String::trim).filter(r -> !r.isEmpty()).toList(), f.get(6),
+                                f.size() > 7 ? f.get(7) : ""));
                     } catch (RuntimeException e) {
                         throw new IOException(file + " line " + record.firstLine() + ": " + e.getMessage(), e);
                     }
@@ -103,10 +113,10 @@ public final class AnomalyLabels {
     }
 
     private static AnomalyLabel label(String dispatch, String destination, String hs, String first, String last, List<String> rules,
-                                      String description) {
+                                      String description, String origin) {
         try {
             return new AnomalyLabel(dispatch.trim().toUpperCase(Locale.ROOT), destination.trim().toUpperCase(Locale.ROOT), hs.trim(),
-                    LocalDate.parse(first.trim()), LocalDate.parse(last.trim()), rules, description);
+                    LocalDate.parse(first.trim()), LocalDate.parse(last.trim()), rules, description, origin.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("a window must be a date like 2022-09-15: " + e.getParsedString());
         }

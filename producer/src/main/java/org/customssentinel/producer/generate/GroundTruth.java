@@ -10,9 +10,11 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What a scenario planted, read from its definition rather than from any alert: the spikes it injects, and each flow's
+ * What a scenario planted, read from its definition rather than from any alert: the spikes it injects, each flow's
  * goods whose monthly value reaches ten times their average over the pre-sanctions months (January 2021 to February
- * 2022), for as long as it stays there; a flow worth almost nothing before (under 1% of its later peak) is a new flow.
+ * 2022), for as long as it stays there (a flow worth almost nothing before, under 1% of its later peak, is a new
+ * flow), and each transshipment route (a flow whose goods are made elsewhere than where they are dispatched from) for
+ * as long as it carries anything.
  * Windows are the weekly ones the streams app uses by default (aligned to the epoch, a Thursday).
  */
 final class GroundTruth {
@@ -29,6 +31,9 @@ final class GroundTruth {
         for (FlowSpec flow : scenario.flows()) {
             for (Goods goods : flow.goods()) {
                 surges(flow, goods, from, to, labels);
+                if (!flow.origin().equals(flow.dispatch())) {
+                    route(flow, goods, from, to, labels);
+                }
             }
         }
         for (Spike spike : scenario.spikes()) {
@@ -81,6 +86,24 @@ final class GroundTruth {
             if (!inRange) {
                 return;
             }
+        }
+    }
+
+    /** The months the route carries the goods, first to last. */
+    private static void route(FlowSpec flow, Goods goods, LocalDate from, LocalDate to, List<AnomalyLabel> labels) {
+        YearMonth first = null;
+        YearMonth last = null;
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            if (flow.monthlyUsd().applyAsDouble(m) * goods.share() > 0) {
+                first = first == null ? m : first;
+                last = m;
+            }
+        }
+        if (first != null) {
+            labels.add(new AnomalyLabel(flow.dispatch(), flow.destination(), goods.hsCode(), windowOf(max(first.atDay(1), from)),
+                    windowOf(min(last.atEndOfMonth(), to)), List.of("TRANSSHIPMENT"), String.format(Locale.ROOT,
+                    "%s made in %s, dispatched from %s to %s from %s", goods.description(), flow.origin(), flow.dispatch(),
+                    flow.destination(), first), flow.origin()));
         }
     }
 

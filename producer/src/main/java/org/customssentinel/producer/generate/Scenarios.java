@@ -69,6 +69,9 @@ final class Scenarios {
             new Goods("940360", 0.3, "Wooden furniture", "pcs", 50, 400, 25),
             new Goods("611030", 0.3, "Sweaters of man-made fibres", "pcs", 4, 20, 0.4));
 
+    private static final List<Goods> GERMAN_PROCESSORS = List.of(
+            new Goods("854231", 1.0, "Microcontrollers for industrial and automotive use", "pcs", 4, 300, 0.004));
+
     private static final List<String> CN_EXPORTERS = List.of("Shenzhen Huaxin Electronics Co., Ltd.",
             "Shenzhen Chipline Trading Co., Ltd.", "Guangzhou Tianyu Components Co., Ltd.", "Hangzhou Lianchuang Technology Co., Ltd.",
             "Xiamen Oriental Semicon Trading Co., Ltd.", "Beijing Zhongke Xinda Trading Co., Ltd.", "Shanghai Dongfang Industrial Supply Co., Ltd.");
@@ -93,9 +96,13 @@ final class Scenarios {
         };
     }
 
-    /** 2021-2023: controlled goods into Russia rise about tenfold, beside steady unrelated trade. */
+    /**
+     * 2021-2023: controlled goods into Russia rise about tenfold, beside steady unrelated trade; from spring 2022,
+     * German-made processors reach Russia through Kazakhstan (a transshipment route).
+     */
     static Scenario chplSurge() {
         List<FlowSpec> flows = new ArrayList<>(controlledFlows(false));
+        flows.add(transshipmentRoute());
         flows.addAll(background());
         List<Spike> spikes = List.of(
                 // Thursdays: trade-flow windows are aligned to the epoch, a Thursday, so each burst fills one window.
@@ -144,6 +151,16 @@ final class Scenarios {
                 flow('E', "AE", "RU", EMIRATI_MIX, profile(m -> Profiles.rampFrom2022(m, 0.8e6, 6e6, 6e6), held), 10_000,
                         List.of("Jebel Ali Aero Parts FZCO", "Desert Star Electronics LLC", "Sharjah Link Trading LLC"),
                         RU_IMPORTERS, List.of(AIR, SEA), "RU10005030"));
+    }
+
+    /**
+     * Coalition-made Tier 1 chips re-exported to Russia through a third country, as the trade data of 2022-2023 showed
+     * for EU components through Central Asia: nothing before March 2022, then a ramp to about $1.2M a month.
+     */
+    private static FlowSpec transshipmentRoute() {
+        return new FlowSpec('R', "KZ", "DE", "RU", DeclarationType.IMPORT, GERMAN_PROCESSORS,
+                m -> Profiles.rampFrom2022(m, 0, 1.2e6, 1.0e6), 40_000,
+                List.of("Almaty Microelectronics Supply LLP", "Steppe Components Trading LLP"), RU_IMPORTERS, List.of(ROAD, RAIL), "RU10508010");
     }
 
     private static List<FlowSpec> background() {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +16,7 @@ import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.streams.flow.FlowKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,6 +57,14 @@ class ScenarioDetectionIT {
                 && a.getFlow().getDispatchCountry().equals("HK")).findFirst().orElseThrow();
         assertEquals("Grand Meridian Components Ltd", hongKong.getTopParties().get(0).getName(), "the new trader behind it");
         assertTrue(alerts.stream().anyMatch(a -> a.getRule() == AlertRule.WATCHLIST_HIT), "listed parties in the spikes");
+        assertEquals(Set.of("KZ|RU|854231|DE"), finals(alerts, AlertRule.TRANSSHIPMENT), "the planted route, German chips through Kazakhstan");
+        List<Instant> routeWeeks = alerts.stream().filter(a -> a.getRule() == AlertRule.TRANSSHIPMENT && a.getStatus() == AlertStatus.FINAL)
+                .map(Alert::getWindowStart).sorted().toList();
+        assertEquals(Instant.parse("2022-03-03T00:00:00Z"), routeWeeks.get(0), "its first week over $50k");
+        for (int i = 1; i < routeWeeks.size(); i++) {
+            assertTrue(Duration.between(routeWeeks.get(i - 1), routeWeeks.get(i)).toDays() >= 13 * 7, "once per 13 weeks: " + routeWeeks);
+        }
+        assertTrue(routeWeeks.size() >= 5, "a busy route is called again each quarter: " + routeWeeks);
         for (Alert provisional : alerts.stream().filter(a -> a.getStatus() == AlertStatus.PROVISIONAL).toList()) {
             assertTrue(alerts.stream().anyMatch(a -> a.getAlertId().equals(provisional.getAlertId()) && a.getStatus() == AlertStatus.FINAL),
                     "every PROVISIONAL is borne out: " + provisional.getSummary());
@@ -85,7 +96,7 @@ class ScenarioDetectionIT {
 
     private static Set<String> finals(List<Alert> alerts, AlertRule rule) {
         return alerts.stream().filter(a -> a.getRule() == rule && a.getStatus() == AlertStatus.FINAL)
-                .map(a -> a.getFlow().getDispatchCountry() + "|" + a.getFlow().getDestinationCountry() + "|" + a.getFlow().getHsCode())
+                .map(a -> FlowKeys.key(a.getFlow()))
                 .collect(Collectors.toSet());
     }
 }
