@@ -12,8 +12,10 @@ import org.customssentinel.streams.flow.WindowSettings;
  * @param windowRules      judged on each trade flow's windows
  * @param routeRules       judged on each route's windows (origin, dispatch, destination, HS-6)
  * @param declarationRules judged on each counted declaration
+ * @param newTrader        judged on each exporter's first period
  */
-public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules, List<DeclarationRule> declarationRules) {
+public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules, List<DeclarationRule> declarationRules,
+                       NewTraderRule newTrader) {
 
     public RuleBook {
         windowRules = List.copyOf(windowRules);
@@ -24,7 +26,7 @@ public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules
     public static RuleBook of(RuleSettings rules, WindowSettings windows) {
         return new RuleBook(List.of(new SpikeRule(rules), new NewControlledFlowRule(), new SurgeRule(rules, windows)),
                 List.of(new TransshipmentRule(rules.transshipment(), windows)),
-                List.of(new WatchlistHitRule()));
+                List.of(new WatchlistHitRule()), new NewTraderRule(rules.newTrader(), windows));
     }
 
     /** The rules for the windows of this flow or route key. */

@@ -1,6 +1,7 @@
 package org.customssentinel.streams.detect;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads the rules' {@code rules.*} keys from a configuration file, for example:
@@ -23,10 +25,12 @@ import java.util.function.Function;
  * rules.list.chpl.spike.ratio=8                 # every CHPL tier
  * rules.list.chpl.tier-1.spike.ratio=5          # CHPL Tier 1 only
  * rules.list.eu-2021-821-annex-i.floor.usd=250000
- * rules.transshipment.coalition=EU,US,GB,JP,CA,CH,NO,KR,TW,AU,NZ   # EU stands for its 27 members
- * rules.transshipment.destinations=RU,BY
+ * rules.coalition=EU,US,GB,JP,CA,CH,NO,KR,TW,AU,NZ   # EU stands for its 27 members
+ * rules.restricted-destinations=RU,BY
  * rules.transshipment.floor.usd=50000
  * rules.transshipment.repeat-windows=13
+ * rules.new-trader.age=P90D
+ * rules.new-trader.floor.usd=250000
  * </pre>
  * List and category are named as {@link ListScope} slugs; a category's keys start from its list's. Unknown keys and bad
  * values are errors naming the key, never silently ignored.
@@ -54,17 +58,22 @@ public final class RuleProperties {
         for (Map.Entry<String, String> e : rules.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
+            RuleSettings current = settings;
             switch (key) {
                 case "rules.surge.windows" -> settings = settings.withSurgeWindows(parseInt(key, value));
                 case "rules.surge.reference" -> settings = settings.withSurgeReference(parse(key, value, ReferencePeriod::parse));
-                case "rules.transshipment.coalition" -> settings = settings.withTransshipment(
-                        routes(settings, key, value, r -> r.withCoalition(countries(key, value))));
-                case "rules.transshipment.destinations" -> settings = settings.withTransshipment(
-                        routes(settings, key, value, r -> r.withDestinations(countries(key, value))));
+                case "rules.coalition" -> settings = settings.withSanctions(
+                        checked(key, value, () -> current.sanctions().withCoalition(countries(key, value))));
+                case "rules.restricted-destinations" -> settings = settings.withSanctions(
+                        checked(key, value, () -> current.sanctions().withRestrictedDestinations(countries(key, value))));
                 case "rules.transshipment.floor.usd" -> settings = settings.withTransshipment(
-                        routes(settings, key, value, r -> r.withFloorUsd(parseMoney(key, value))));
+                        checked(key, value, () -> current.transshipment().withFloorUsd(parseMoney(key, value))));
                 case "rules.transshipment.repeat-windows" -> settings = settings.withTransshipment(
-                        routes(settings, key, value, r -> r.withRepeatWindows(parseInt(key, value))));
+                        checked(key, value, () -> current.transshipment().withRepeatWindows(parseInt(key, value))));
+                case "rules.new-trader.age" -> settings = settings.withNewTrader(
+                        checked(key, value, () -> current.newTrader().withAge(parse(key, value, Duration::parse))));
+                case "rules.new-trader.floor.usd" -> settings = settings.withNewTrader(
+                        checked(key, value, () -> current.newTrader().withFloorUsd(parseMoney(key, value))));
                 case "rules.scope" -> settings = settings.withAllFlows(switch (value.toLowerCase(Locale.ROOT)) {
                     case "all" -> true;
                     case "controlled" -> false;
@@ -106,10 +115,10 @@ public final class RuleProperties {
         return settings;
     }
 
-    private static TransshipmentSettings routes(RuleSettings settings, String key, String value,
-                                                Function<TransshipmentSettings, TransshipmentSettings> change) {
+    /** A setting's value, its errors worded as every other key's. */
+    private static <T> T checked(String key, String value, Supplier<T> change) {
         try {
-            return change.apply(settings.transshipment());
+            return change.get();
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith(key)) {
                 throw e;
@@ -124,7 +133,7 @@ public final class RuleProperties {
         for (String raw : value.split(",")) {
             String country = raw.trim().toUpperCase(Locale.ROOT);
             if (country.equals("EU")) {
-                countries.addAll(TransshipmentSettings.EU_27);
+                countries.addAll(Sanctions.EU_27);
             } else if (!country.isEmpty()) {
                 countries.add(country);
             }
@@ -179,7 +188,7 @@ public final class RuleProperties {
 
     private static IllegalArgumentException unknown(String key) {
         return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
-                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope}, rules.transshipment.{coalition|destinations|floor.usd|"
-                + "repeat-windows} or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope|coalition|restricted-destinations}, "
+                + "rules.transshipment.{floor.usd|repeat-windows}, rules.new-trader.{age|floor.usd} or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
     }
 }

@@ -15,10 +15,13 @@ import org.customssentinel.avro.ListReference;
  * @param surgeReference compare SURGE with this period's average window total times M instead of the year before
  * @param allFlows       {@code rules.scope=all}: SPIKE and SURGE on every flow, not only controlled goods
  * @param byList         thresholds for a control list or one of its categories (tiers)
- * @param transshipment  which routes TRANSSHIPMENT watches and when it fires
+ * @param sanctions      who restricts exports, and to where
+ * @param transshipment  when a TRANSSHIPMENT route fires
+ * @param newTrader      when a NEW_TRADER fires
  */
 public record RuleSettings(Thresholds standard, int surgeWindows, Optional<ReferencePeriod> surgeReference, boolean allFlows,
-                           Map<ListScope, Thresholds> byList, TransshipmentSettings transshipment) {
+                           Map<ListScope, Thresholds> byList, Sanctions sanctions, TransshipmentSettings transshipment,
+                           NewTraderSettings newTrader) {
 
     public RuleSettings {
         if (surgeWindows < 1) {
@@ -28,33 +31,42 @@ public record RuleSettings(Thresholds standard, int surgeWindows, Optional<Refer
     }
 
     public static RuleSettings defaults() {
-        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of(), TransshipmentSettings.defaults());
+        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of(), Sanctions.defaults(),
+                TransshipmentSettings.defaults(), NewTraderSettings.defaults());
     }
 
     public RuleSettings withSurgeReference(ReferencePeriod period) {
-        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, transshipment);
+        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, sanctions, transshipment, newTrader);
     }
 
     public RuleSettings withAllFlows(boolean all) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, transshipment);
+        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, sanctions, transshipment, newTrader);
     }
 
     public RuleSettings withStandard(Thresholds thresholds) {
-        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, transshipment);
+        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader);
     }
 
     public RuleSettings withSurgeWindows(int m) {
-        return new RuleSettings(standard, m, surgeReference, allFlows, byList, transshipment);
+        return new RuleSettings(standard, m, surgeReference, allFlows, byList, sanctions, transshipment, newTrader);
+    }
+
+    public RuleSettings withSanctions(Sanctions regime) {
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, regime, transshipment, newTrader);
+    }
+
+    public RuleSettings withNewTrader(NewTraderSettings traders) {
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, traders);
     }
 
     public RuleSettings withTransshipment(TransshipmentSettings routes) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, routes);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, routes, newTrader);
     }
 
     public RuleSettings withList(ListScope scope, Thresholds thresholds) {
         Map<ListScope, Thresholds> lists = new HashMap<>(byList);
         lists.put(scope, thresholds);
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, transshipment);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, sanctions, transshipment, newTrader);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,29 +20,41 @@ import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.avro.internal.TierValue;
+import org.customssentinel.avro.internal.TraderActivity;
 import org.customssentinel.streams.detect.CountedDeclaration;
 import org.customssentinel.streams.detect.DeclarationRule;
-import org.customssentinel.streams.detect.TransshipmentSettings;
+import org.customssentinel.streams.detect.ExporterKeys;
+import org.customssentinel.streams.detect.Sanctions;
+import org.customssentinel.streams.memory.LruMap;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**
  * Per input partition: turns each enriched declaration (on time: the {@link LatenessGate} has let it through) into one
- * contribution per trade flow it touches, and one per transshipment route its controlled goods take, and judges it by
- * the declaration rules (WATCHLIST_HIT).
+ * contribution per trade flow it touches, one per transshipment route its controlled goods take, and its exporter's
+ * activity (NEW_TRADER), and judges it by the declaration rules (WATCHLIST_HIT).
  */
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
 
     private final FlowDimensions dimensions;
-    private final TransshipmentSettings routes;
+    private final Sanctions sanctions;
+    /**
+     * The earliest declaration time this task has sent per exporter. A declaration without controlled goods for a
+     * restricted destination tells the exporter's record only its first-seen time, so it is sent only when it is
+     * earlier than what was sent: most declarations are not sent at all. Lost on restart (then sent again, which
+     * changes nothing: first-seen is a minimum).
+     */
+    private final Map<String, Long> sentFirstSeen = new LruMap<>(SENT_FIRST_SEEN_CAPACITY);
+    private static final int SENT_FIRST_SEEN_CAPACITY = 100_000;
     private final List<DeclarationRule> rules;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
 
-    FanOutProcessor(FlowDimensions dimensions, TransshipmentSettings routes, List<DeclarationRule> rules, SentinelMetrics metrics) {
+    FanOutProcessor(FlowDimensions dimensions, Sanctions sanctions, List<DeclarationRule> rules, SentinelMetrics metrics) {
         this.dimensions = dimensions;
-        this.routes = routes;
+        this.sanctions = sanctions;
         this.rules = List.copyOf(rules);
         this.metrics = metrics;
     }
@@ -49,6 +62,8 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
+        // A task revived after an aborted transaction starts here again: what it "sent" may not have been written.
+        sentFirstSeen.clear();
     }
 
     @Override
@@ -59,6 +74,8 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
             context.forward(record.withKey(flow.getKey()).withValue(new Routed(Routed.Destination.FLOW_EVENTS, event)));
         }
+        trader(enriched).ifPresent(activity -> context.forward(record.withKey(activity.getExporterKey())
+                .withValue(new Routed(Routed.Destination.FLOW_EVENTS, FlowEvent.newBuilder().setTrader(activity).build()))));
         // The first contribution is the first item's flow: declaration rules file their alerts there.
         Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
         CountedDeclaration counted = new CountedDeclaration(enriched, FlowKeys.flow(first.getKey()), first.getValue().getGoodsDescription());
@@ -76,7 +93,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
         // Routes after every flow: the first contribution stays the first item's flow.
         Map<String, FlowContribution.Builder> routesTaken = new LinkedHashMap<>();
-        boolean onRoute = routes.isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
+        boolean onRoute = sanctions.isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);
@@ -91,6 +108,53 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         flows.forEach((key, builder) -> built.put(key, builder.build()));
         routesTaken.forEach((key, builder) -> built.put(key, builder.build()));
         return built;
+    }
+
+    /** The exporter's activity, when its record needs it: controlled goods to a restricted destination, or an earlier first-seen. */
+    private Optional<TraderActivity> trader(EnrichedDeclaration enriched) {
+        Declaration d = enriched.getDeclaration();
+        Optional<String> key = ExporterKeys.of(d.getExporter());
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        List<TierValue> tiers = new ArrayList<>();
+        if (sanctions.isRestricted(d.getCountryOfDestination())) {
+            for (int i = 0; i < d.getItems().size(); i++) {
+                GoodsItem item = d.getItems().get(i);
+                for (ClassificationMatch match : enriched.getItems().get(i).getMatches()) {
+                    if (match.getBasis() == ClassificationBasis.LISTED) {
+                        addTier(tiers, match, dimensions.keyOf(d, item), item.getValueUsd());
+                    }
+                }
+            }
+        }
+        long lodged = d.getLodgedAt().toEpochMilli();
+        Long sent = sentFirstSeen.get(key.get());
+        if (tiers.isEmpty() && sent != null && sent <= lodged) {
+            return Optional.empty();
+        }
+        if (sent == null || lodged < sent) {
+            sentFirstSeen.put(key.get(), lodged);
+        }
+        return Optional.of(TraderActivity.newBuilder().setExporterKey(key.get()).setExporterName(d.getExporter().getName())
+                .setDeclarationId(d.getDeclarationId()).setLodgedAt(d.getLodgedAt()).setTiers(tiers).build());
+    }
+
+    /** An item's value into its tier's; an item on several entries of one tier counts once. */
+    private static void addTier(List<TierValue> tiers, ClassificationMatch match, String flowKey, BigDecimal value) {
+        ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
+                .setListVersion(match.getListVersion()).build();
+        for (TierValue tier : tiers) {
+            if (tier.getList().getListId().equals(list.getListId()) && tier.getList().getCategory().equals(list.getCategory())) {
+                tier.setValueUsd(tier.getValueUsd().add(value));
+                if (flowKey.compareTo(tier.getFlowKey()) < 0) {
+                    tier.setFlowKey(flowKey);
+                    tier.setGoodsDescription(match.getDescription());
+                }
+                return;
+            }
+        }
+        tiers.add(TierValue.newBuilder().setList(list).setFlowKey(flowKey).setGoodsDescription(match.getDescription()).setValueUsd(value).build());
     }
 
     private static boolean listed(EnrichedItem classified) {

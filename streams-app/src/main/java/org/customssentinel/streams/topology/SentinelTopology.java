@@ -25,6 +25,7 @@ import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
+import org.customssentinel.avro.internal.TraderLedger;
 import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
@@ -151,7 +152,7 @@ public final class SentinelTopology {
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
-        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.rules().transshipment(),
+        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.rules().sanctions(),
                         settings.ruleBook().declarationRules(), metrics), Named.as("fan-out-flows"))
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
@@ -178,7 +179,12 @@ public final class SentinelTopology {
                 Serdes.String(), Serdes.Long()).withCachingEnabled()));
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
-        builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde).withName("flow-events-source"))
+        KStream<String, FlowEvent> events = builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde)
+                .withName("flow-events-source"));
+        // Watermarks go to both: flows and exporters close their periods by the same event time.
+        newTraders(builder, settings, serdes, events.filter((key, event) -> event.getContribution() == null, Named.as("trader-events")),
+                alertSerde, metrics, stores);
+        events.filter((key, event) -> event.getTrader() == null, Named.as("flow-contributions"))
                 .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.ruleBook(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
                         DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
                 .split(Named.as("detected-"))
@@ -192,6 +198,20 @@ public final class SentinelTopology {
                                 .withStreamPartitioner(new FlowWindowPartitioner()).withName("flows-windowed-sink")))
                         .withName("flows-windowed"));
         queryStores(builder, settings, windowSerde, alertSerde, stores);
+    }
+
+    /** Per exporter: first-seen times, first periods, NEW_TRADER alerts. */
+    private static void newTraders(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, FlowEvent> events,
+                                   Serde<Alert> alertSerde, SentinelMetrics metrics, StateStores stores) {
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.LEDGER_STORE),
+                Serdes.String(), serdes.<TraderLedger>value()).withCachingEnabled()));
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOSING_STORE),
+                Serdes.String(), Serdes.String()).withCachingEnabled()));
+        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOCK_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled()));
+        events.process(() -> new NewTraderProcessor(settings.windows(), settings.ruleBook().newTrader(), settings.inputPartitions(), metrics),
+                        Named.as("judge-new-traders"), NewTraderProcessor.LEDGER_STORE, NewTraderProcessor.CLOSING_STORE, NewTraderProcessor.CLOCK_STORE)
+                .to(settings.topics().alerts(), Produced.with(Serdes.String(), alertSerde).withName("new-trader-alerts-sink"));
     }
 
     /**

@@ -79,7 +79,7 @@ class TransshipmentRuleTest {
 
     @Test
     void shouldKnowATransshipmentRouteFromTheCountries() {
-        TransshipmentSettings routes = TransshipmentSettings.defaults();
+        Sanctions routes = Sanctions.defaults();
         assertTrue(routes.isRoute("DE", "KG", "RU"), "made in the EU, through Kyrgyzstan, to Russia");
         assertTrue(routes.isRoute("TW", "HK", "BY"));
         assertFalse(routes.isRoute("CN", "KG", "RU"), "not made in the coalition");
@@ -91,19 +91,19 @@ class TransshipmentRuleTest {
 
     @Test
     void shouldReadItsSettingsFromRulesKeysAndNameTheKeyOfABadOne() {
-        RuleSettings settings = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.coalition", "eu, us",
-                "rules.transshipment.destinations", "RU", "rules.transshipment.floor.usd", "75_000", "rules.transshipment.repeat-windows", "4"));
+        RuleSettings settings = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.coalition", "eu, us",
+                "rules.restricted-destinations", "RU", "rules.transshipment.floor.usd", "75_000", "rules.transshipment.repeat-windows", "4"));
         TransshipmentSettings routes = settings.transshipment();
-        assertEquals(28, routes.coalition().size());
-        assertEquals(Set.of("RU"), routes.destinations());
+        assertEquals(28, settings.sanctions().coalition().size());
+        assertEquals(Set.of("RU"), settings.sanctions().restrictedDestinations());
         assertEquals(new BigDecimal("75000"), routes.floorUsd());
         assertEquals(4, routes.repeatWindows());
 
         assertEquals("rules.transshipment.floor.usd=-5: must be above zero, was -5", assertThrows(IllegalArgumentException.class,
                 () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.floor.usd", "-5"))).getMessage());
-        assertEquals("rules.transshipment.destinations=RUS: 'RUS' is not an ISO 3166-1 alpha-2 country code (two capital letters)",
+        assertEquals("rules.restricted-destinations=RUS: 'RUS' is not an ISO 3166-1 alpha-2 country code (two capital letters)",
                 assertThrows(IllegalArgumentException.class,
-                        () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.destinations", "RUS"))).getMessage());
+                        () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.restricted-destinations", "RUS"))).getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.window", "2"))).getMessage()
                 .startsWith("rules.transshipment.window: unknown rule setting"));

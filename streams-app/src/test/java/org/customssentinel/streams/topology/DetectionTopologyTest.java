@@ -430,7 +430,7 @@ class DetectionTopologyTest {
     @Test
     void shouldTakeTheTransshipmentSettingsFromRulesKeys() {
         start(RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.floor.usd", "1000000",
-                "rules.transshipment.destinations", "KZ")));
+                "rules.restricted-destinations", "KZ")));
         advanceTo(week(0));
         declareRoute("DE", "KG", "RU", "854231", "500000.00", week(8).plus(Duration.ofDays(1)));
         declareRoute("DE", "KG", "KZ", "854231", "1000000.00", week(8).plus(Duration.ofDays(1)));
