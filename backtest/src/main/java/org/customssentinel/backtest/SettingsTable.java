@@ -9,7 +9,7 @@ import java.util.Optional;
 /** One line per setting: what it raised and, with labels, how well; the best setting marked with a star. */
 public final class SettingsTable {
 
-    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT");
+    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT", "TRANSSHIPMENT", "NEW_TRADER");
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     private SettingsTable() {
@@ -20,9 +20,9 @@ public final class SettingsTable {
         int nameWidth = Math.max(7, run.results().stream().mapToInt(r -> r.result().setting().name().length()).max().orElse(7));
         Optional<ScoredResult> best = ScoredResult.best(run.results());
         List<String> lines = new ArrayList<>();
-        String format = "%-2s%-" + nameWidth + "s %9s %8s %6s %6s %6s %6s %6s  %5s %5s %5s %5s";
-        lines.add(String.format(Locale.ROOT, format, "", "SETTING", "DECL", "REJECTED", "FINAL", "SPIKE", "SURGE", "NEW", "WATCH",
-                "CRIT", "HIGH", "MED", "LOW") + (scored ? String.format(Locale.ROOT, " %6s %6s %4s %4s %6s %10s", "PREC", "RECALL",
+        String format = "%-2s%-" + nameWidth + "s %9s %8s %6s %6s %6s %6s %6s %6s %6s  %5s %5s %5s %5s";
+        lines.add(String.format(Locale.ROOT, format, "", "SETTING", "DECL", "REJECTED", "FINAL", "SPIKE", "SURGE", "NEW", "WATCH", "ROUTE",
+                "TRADER", "CRIT", "HIGH", "MED", "LOW") + (scored ? String.format(Locale.ROOT, " %6s %6s %4s %4s %6s %10s", "PREC", "RECALL",
                 "TP", "FP", "MISSED", "DELAY(med)") : "") + String.format(Locale.ROOT, " %9s", "DECL/S"));
         for (ScoredResult scoredResult : run.results()) {
             BacktestResult r = scoredResult.result();
@@ -32,6 +32,7 @@ public final class SettingsTable {
                     best.filter(b -> b == scoredResult).isPresent() ? "*" : "", r.setting().name(), String.format(Locale.ROOT, "%,d", r.declarations()),
                     String.format(Locale.ROOT, "%,d", r.rejected()), r.finals().size(), byRule.getOrDefault(RULES.get(0), 0L),
                     byRule.getOrDefault(RULES.get(1), 0L), byRule.getOrDefault(RULES.get(2), 0L), byRule.getOrDefault(RULES.get(3), 0L),
+                    byRule.getOrDefault(RULES.get(4), 0L), byRule.getOrDefault(RULES.get(5), 0L),
                     bySeverity.getOrDefault(SEVERITIES.get(0), 0L), bySeverity.getOrDefault(SEVERITIES.get(1), 0L),
                     bySeverity.getOrDefault(SEVERITIES.get(2), 0L), bySeverity.getOrDefault(SEVERITIES.get(3), 0L)));
             scoredResult.score().ifPresent(s -> line.append(String.format(Locale.ROOT, " %6.2f %6.2f %4d %4d %6d %10s", s.precision(), s.recall(),

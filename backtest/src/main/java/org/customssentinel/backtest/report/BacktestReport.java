@@ -30,7 +30,7 @@ import org.customssentinel.streams.flow.FlowKeys;
  */
 public final class BacktestReport {
 
-    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT");
+    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT", "TRANSSHIPMENT", "NEW_TRADER");
     private static final Duration CONTEXT_BEFORE = Duration.ofDays(7 * 26);
     private static final Duration CONTEXT_AFTER = Duration.ofDays(7 * 8);
 
@@ -272,7 +272,8 @@ public final class BacktestReport {
             .bar{fill:#8fb3d9}.baseline{fill:none;stroke:#1d2733;stroke-width:1.5}.threshold{fill:none;stroke:#c0392b;stroke-dasharray:4 3}
             .labelled{fill:#ffe9a8;opacity:.6}
             .spike,.alert.spike{fill:#c0392b}.surge,.alert.surge{fill:#8e44ad}.new_controlled_flow,.alert.new_controlled_flow{fill:#16a085}
-            .watchlist_hit,.alert.watchlist_hit{fill:#d35400}
+            .watchlist_hit,.alert.watchlist_hit{fill:#d35400}.transshipment,.alert.transshipment{fill:#2c3e50}
+            .new_trader,.alert.new_trader{fill:#b7950b}
             .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 8px;border-radius:2px}
             """;
 }

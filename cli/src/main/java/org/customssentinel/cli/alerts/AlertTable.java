@@ -23,8 +23,8 @@ public final class AlertTable {
         String flow = origin + alert.getFlow().getDispatchCountry() + "->" + alert.getFlow().getDestinationCountry() + " " + alert.getFlow().getHsCode();
         String summary = alert.getSummary();
         int colon = summary.indexOf(": ");
-        // The flow is in its own column; the summary's own flow prefix would only repeat it.
-        if (colon > 0 && alert.getRule() != AlertRule.WATCHLIST_HIT) {
+        // The flow is in its own column; the summary's own flow prefix would only repeat it (a party's alert starts with the party).
+        if (colon > 0 && alert.getRule() != AlertRule.WATCHLIST_HIT && alert.getRule() != AlertRule.NEW_TRADER) {
             summary = summary.substring(colon + 2);
         }
         return fit(String.format(Locale.ROOT, FORMAT, alert.getWindowStart().toString().substring(0, 10), alert.getSeverity(),

@@ -37,10 +37,11 @@ import picocli.CommandLine.Option;
         description = {"Run the streams app. Decodes and checks declarations (poison pills to the rejected",
                 "topic), enriches each goods item with every dual-use / sanctions classification by HS",
                 "prefix, screens exporter and importer against the watchlist, aggregates trade flows in",
-                "event-time windows, raises SPIKE, SURGE, NEW_CONTROLLED_FLOW and WATCHLIST_HIT alerts,",
-                "and serves the query API, dashboard and /metrics over HTTP. Creates absent topics;",
-                "reads any backlog from the beginning the first time. Rules and flows come from",
-                "--config (rules.*, flows.*; see the README). Runs until Ctrl-C, then closes cleanly."})
+                "event-time windows, raises SPIKE, SURGE, NEW_CONTROLLED_FLOW, WATCHLIST_HIT,",
+                "TRANSSHIPMENT and NEW_TRADER alerts, and serves the query API, dashboard and /metrics",
+                "over HTTP. Creates absent topics; reads any backlog from the beginning the first time.",
+                "Rules and flows come from --config (rules.*, flows.*; see the README). Runs until",
+                "Ctrl-C, then closes cleanly."})
 public final class StreamsCommand implements Callable<Integer> {
 
     @Mixin

@@ -13,8 +13,9 @@ import java.util.function.ToDoubleFunction;
  * What a scenario planted, read from its definition rather than from any alert: the spikes it injects, each flow's
  * goods whose monthly value reaches ten times their average over the pre-sanctions months (January 2021 to February
  * 2022), for as long as it stays there (a flow worth almost nothing before, under 1% of its later peak, is a new
- * flow), and each transshipment route (a flow whose goods are made elsewhere than where they are dispatched from) for
- * as long as it carries anything.
+ * flow), each transshipment route (a flow whose goods are made elsewhere than where they are dispatched from) for
+ * as long as it carries anything, and each planted new trader for its first 90 days. A spike's exporter is new too (the
+ * scenario never used it before).
  * Windows are the weekly ones the streams app uses by default (aligned to the epoch, a Thursday).
  */
 final class GroundTruth {
@@ -36,11 +37,16 @@ final class GroundTruth {
                 }
             }
         }
+        for (FlowSpec trader : scenario.newTraders()) {
+            for (Goods goods : trader.goods()) {
+                newTrader(trader, goods, from, to, labels);
+            }
+        }
         for (Spike spike : scenario.spikes()) {
             FlowSpec flow = scenario.flows().stream().filter(f -> f.code() == spike.flowCode()).findFirst().orElseThrow();
             if (!spike.weekStart().isBefore(from) && !spike.weekStart().isAfter(to)) {
                 labels.add(new AnomalyLabel(flow.dispatch(), flow.destination(), spike.hsCode(), windowOf(spike.weekStart()),
-                        windowOf(spike.weekStart()), List.of("SPIKE", "WATCHLIST_HIT"), String.format(Locale.ROOT,
+                        windowOf(spike.weekStart()), List.of("SPIKE", "WATCHLIST_HIT", "NEW_TRADER"), String.format(Locale.ROOT,
                         "a one-week burst of %.0f times the usual value, shipped by %s", spike.multiple(), spike.exporter())));
             }
         }
@@ -84,6 +90,19 @@ final class GroundTruth {
                 top = 0;
             }
             if (!inRange) {
+                return;
+            }
+        }
+    }
+
+    /** The first 90 days from the trader's first month. */
+    private static void newTrader(FlowSpec trader, Goods goods, LocalDate from, LocalDate to, List<AnomalyLabel> labels) {
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            if (trader.monthlyUsd().applyAsDouble(m) * goods.share() > 0) {
+                LocalDate first = max(m.atDay(1), from);
+                labels.add(new AnomalyLabel(trader.dispatch(), trader.destination(), goods.hsCode(), windowOf(first),
+                        windowOf(min(first.plusDays(90), to)), List.of("NEW_TRADER"), String.format(Locale.ROOT,
+                        "%s, new in %s, ships %s to %s", trader.exporters().get(0), m, goods.description(), trader.destination())));
                 return;
             }
         }

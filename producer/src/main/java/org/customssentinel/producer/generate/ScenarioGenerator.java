@@ -82,7 +82,7 @@ public final class ScenarioGenerator {
     public double estimatedCount() {
         double count = 0;
         for (YearMonth month = YearMonth.from(from); !month.isAfter(YearMonth.from(to)); month = month.plusMonths(1)) {
-            for (FlowSpec flow : scenario.flows()) {
+            for (FlowSpec flow : scenario.allFlows()) {
                 count += declarationsFor(flow, flow.monthlyUsd().applyAsDouble(month));
             }
         }
@@ -116,7 +116,7 @@ public final class ScenarioGenerator {
 
     private List<Declaration> month(YearMonth month) {
         List<Declaration> declarations = new ArrayList<>();
-        for (FlowSpec flow : scenario.flows()) {
+        for (FlowSpec flow : scenario.allFlows()) {
             SplittableRandom random = new SplittableRandom(mix(seed, flow.code(), month.getYear() * 100L + month.getMonthValue()));
             double target = flow.monthlyUsd().applyAsDouble(month) * (1 + MONTHLY_NOISE * (2 * random.nextDouble() - 1));
             int count = declarationsFor(flow, target);

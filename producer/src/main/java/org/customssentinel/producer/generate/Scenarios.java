@@ -110,7 +110,8 @@ final class Scenarios {
                 new Spike('E', "880730", LocalDate.of(2022, 11, 17), 15, "Falcon Gulf General Trading FZE"),
                 new Spike('T', "848210", LocalDate.of(2023, 5, 11), 12, "Kapadokya Lojistik Ltd. Sti."));
         return new Scenario("chpl-surge", "controlled goods into Russia 2021-2023 (tenfold rises, new flows, short spikes)"
-                + " beside steady background trade", LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, spikes);
+                + " beside steady background trade", LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, spikes,
+                List.of(newTrader()));
     }
 
     /** The same trade with every controlled flow held at its 2021 level and no spike: nothing should fire. */
@@ -118,7 +119,7 @@ final class Scenarios {
         List<FlowSpec> flows = new ArrayList<>(controlledFlows(true));
         flows.addAll(background());
         return new Scenario("steady", "the same flows held at their 2021 levels, no surge, no spike",
-                LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, List.of());
+                LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, List.of(), List.of());
     }
 
     private static List<FlowSpec> controlledFlows(boolean held) {
@@ -161,6 +162,18 @@ final class Scenarios {
         return new FlowSpec('R', "KZ", "DE", "RU", DeclarationType.IMPORT, GERMAN_PROCESSORS,
                 m -> Profiles.rampFrom2022(m, 0, 1.2e6, 1.0e6), 40_000,
                 List.of("Almaty Microelectronics Supply LLP", "Steppe Components Trading LLP"), RU_IMPORTERS, List.of(ROAD, RAIL), "RU10508010");
+    }
+
+    /**
+     * A trader formed in 2023 that ships $3M of network equipment from Turkey to Russia in three months, as newly
+     * formed intermediaries did after 2022: half again the flow's usual value, which no flow rule calls a spike or a
+     * surge; NEW_TRADER should.
+     */
+    private static FlowSpec newTrader() {
+        return new FlowSpec('W', "TR", "TR", "RU", DeclarationType.IMPORT,
+                List.of(new Goods("851762", 1.0, "Routers and network switches", "pcs", 80, 1500, 0.8)),
+                m -> m.getYear() == 2023 && m.getMonthValue() >= 2 && m.getMonthValue() <= 4 ? 1.0e6 : 0, 50_000,
+                List.of("Bosphorus Nova Dis Ticaret Ltd. Sti."), RU_IMPORTERS, List.of(SEA, ROAD), "RU10317100");
     }
 
     private static List<FlowSpec> background() {

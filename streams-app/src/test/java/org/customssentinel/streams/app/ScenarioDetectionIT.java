@@ -65,6 +65,12 @@ class ScenarioDetectionIT {
             assertTrue(Duration.between(routeWeeks.get(i - 1), routeWeeks.get(i)).toDays() >= 13 * 7, "once per 13 weeks: " + routeWeeks);
         }
         assertTrue(routeWeeks.size() >= 5, "a busy route is called again each quarter: " + routeWeeks);
+        Set<String> newTraders = alerts.stream().filter(a -> a.getRule() == AlertRule.NEW_TRADER && a.getStatus() == AlertStatus.FINAL)
+                .map(a -> a.getTopParties().get(0).getName()).collect(Collectors.toSet());
+        assertTrue(newTraders.containsAll(Set.of("Bosphorus Nova Dis Ticaret Ltd. Sti.", "Grand Meridian Components Ltd",
+                "Falcon Gulf General Trading FZE", "Kapadokya Lojistik Ltd. Sti.")), "the planted trader and the spikes' new ones: " + newTraders);
+        assertTrue(alerts.stream().noneMatch(a -> a.getRule() != AlertRule.NEW_TRADER && FlowKeys.key(a.getFlow()).equals("TR|RU|851762")),
+                "the planted trader adds half again to its flow: no flow rule fires on it");
         for (Alert provisional : alerts.stream().filter(a -> a.getStatus() == AlertStatus.PROVISIONAL).toList()) {
             assertTrue(alerts.stream().anyMatch(a -> a.getAlertId().equals(provisional.getAlertId()) && a.getStatus() == AlertStatus.FINAL),
                     "every PROVISIONAL is borne out: " + provisional.getSummary());
