@@ -15,6 +15,7 @@ public record TopicNames(String prefix) {
     public static final String REJECTED = "customs.declarations.rejected";
     public static final String HS_CLASSIFICATIONS = "customs.reference.hs-classifications";
     public static final String WATCHLIST = "customs.reference.watchlist";
+    public static final String RULES = "customs.reference.rules";
     public static final String ENRICHED = "customs.declarations.enriched";
     public static final String FLOWS_WINDOWED = "customs.flows.windowed";
     public static final String ALERTS = "customs.alerts";
@@ -47,6 +48,10 @@ public record TopicNames(String prefix) {
 
     public String watchlist() {
         return prefix + WATCHLIST;
+    }
+
+    public String rules() {
+        return prefix + RULES;
     }
 
     public String enriched() {
