@@ -66,7 +66,8 @@ public final class SentinelStreams implements AutoCloseable {
         topics.put(names.alerts(), Map.of());
         TopicProvisioner provisioner = new TopicProvisioner(settings.clientConfigs(), settings.timeout());
         provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
-        provisioner.ensure(Map.of(names.hsClassifications(), ReferenceTopics.CONFIGS, names.watchlist(), ReferenceTopics.CONFIGS),
+        provisioner.ensure(Map.of(names.hsClassifications(), ReferenceTopics.CONFIGS, names.watchlist(), ReferenceTopics.CONFIGS,
+                        names.rules(), ReferenceTopics.CONFIGS),
                 ReferenceTopics.PARTITIONS, settings.replicationFactor());
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());

@@ -1,6 +1,7 @@
 package org.customssentinel.streams.detect;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.Alert;
@@ -35,6 +36,11 @@ public final class NewControlledFlowRule implements WindowRule {
     public Optional<Alert> whenClosed(ClosedWindow closed, FlowHistory history) {
         return fires(closed.window(), closed.thresholds()) && closed.baseline().median().signum() == 0
                 ? Optional.of(alert(AlertStatus.FINAL, closed)) : Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> settingsUsed(Thresholds thresholds) {
+        return Map.of("floor.usd", RuleProperties.text(thresholds.floorUsd()));
     }
 
     private static boolean fires(FlowWindow window, Thresholds thresholds) {

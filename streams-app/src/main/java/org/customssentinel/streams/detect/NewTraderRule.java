@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -39,7 +40,13 @@ public final class NewTraderRule {
         this.windows = windows;
     }
 
+    /** The settings it judges by, named as {@code --config} names them without {@code rules.}. */
+    public Map<String, String> settingsUsed() {
+        return Map.of("new-trader.age", RuleProperties.text(settings.age()), "new-trader.floor.usd", RuleProperties.text(settings.floorUsd()));
+    }
+
     /** How many windows an exporter's first period spans. */
+
     public long periodWindows() {
         return Math.max(1, (settings.age().toMillis() + windows.sizeMs() - 1) / windows.sizeMs());
     }

@@ -105,7 +105,9 @@ public final class RuleProperties {
                     continue;
                 }
                 ListScope list = categories ? ListScope.of(scope[0], scope[1]) : ListScope.of(scope[0]);
-                Thresholds start = lists.getOrDefault(list, categories ? lists.getOrDefault(ListScope.of(scope[0]), defaults) : defaults);
+                // A list already configured in base (a change made at runtime over --config) keeps its other settings.
+                Thresholds wholeList = lists.getOrDefault(ListScope.of(scope[0]), base.byList().getOrDefault(ListScope.of(scope[0]), defaults));
+                Thresholds start = lists.getOrDefault(list, base.byList().getOrDefault(list, categories ? wholeList : defaults));
                 lists.put(list, threshold(start, e.getKey(), param, e.getValue()));
             }
         }
@@ -113,6 +115,64 @@ public final class RuleProperties {
             settings = settings.withList(list.getKey(), list.getValue());
         }
         return settings;
+    }
+
+    /**
+     * Every setting of {@code settings} as the key and value {@code --config} would take to make it, in key order: the
+     * general ones, then each configured list's. {@code rules.surge.reference} only when set.
+     */
+    public static Map<String, String> describe(RuleSettings settings) {
+        Map<String, String> keys = new TreeMap<>();
+        thresholdKeys(settings.standard()).forEach((param, value) -> keys.put(PREFIX + param, value));
+        keys.put("rules.surge.windows", String.valueOf(settings.surgeWindows()));
+        settings.surgeReference().ifPresent(period -> keys.put("rules.surge.reference", period.toString()));
+        keys.put("rules.scope", settings.allFlows() ? "all" : "controlled");
+        keys.put("rules.coalition", countriesText(settings.sanctions().coalition()));
+        keys.put("rules.restricted-destinations", String.join(",", new TreeSet<>(settings.sanctions().restrictedDestinations())));
+        keys.put("rules.transshipment.floor.usd", text(settings.transshipment().floorUsd()));
+        keys.put("rules.transshipment.repeat-windows", String.valueOf(settings.transshipment().repeatWindows()));
+        keys.put("rules.new-trader.age", text(settings.newTrader().age()));
+        keys.put("rules.new-trader.floor.usd", text(settings.newTrader().floorUsd()));
+        settings.byList().forEach((scope, thresholds) -> thresholdKeys(thresholds)
+                .forEach((param, value) -> keys.put(LIST_PREFIX + scope + "." + param, value)));
+        return keys;
+    }
+
+    /** One flow's thresholds, named as {@code --config} names them without {@code rules.} (and without a list). */
+    public static Map<String, String> thresholdKeys(Thresholds thresholds) {
+        Map<String, String> keys = new TreeMap<>();
+        keys.put("baseline.windows", String.valueOf(thresholds.baselineWindows()));
+        keys.put("spike.ratio", text(thresholds.spikeRatio()));
+        keys.put("floor.usd", text(thresholds.floorUsd()));
+        keys.put("surge.ratio", text(thresholds.surgeRatio()));
+        keys.put("surge.floor.usd", text(thresholds.surgeFloorUsd()));
+        return keys;
+    }
+
+    /** Money as {@code --config} takes it: 100000, 2500.5. */
+    public static String text(BigDecimal money) {
+        BigDecimal plain = money.stripTrailingZeros();
+        return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
+    }
+
+    /** A ratio as {@code --config} takes it: 10, 2.5. */
+    public static String text(double ratio) {
+        return ratio == Math.rint(ratio) && Math.abs(ratio) < 1e15 ? String.valueOf((long) ratio) : String.valueOf(ratio);
+    }
+
+    /** A period as {@code --config} takes it, in days when it is whole days: P90D, PT12H. */
+    public static String text(Duration age) {
+        return age.toSeconds() % 86_400 == 0 && age.toNanosPart() == 0 ? "P" + age.toDays() + "D" : age.toString();
+    }
+
+    /** Countries, the 27 EU members written as EU. */
+    private static String countriesText(Set<String> countries) {
+        Set<String> rest = new TreeSet<>(countries);
+        boolean eu = rest.containsAll(Sanctions.EU_27);
+        if (eu) {
+            rest.removeAll(Sanctions.EU_27);
+        }
+        return (eu ? "EU" + (rest.isEmpty() ? "" : ",") : "") + String.join(",", rest);
     }
 
     /** A setting's value, its errors worded as every other key's. */

@@ -2,7 +2,9 @@ package org.customssentinel.streams.detect;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
@@ -43,6 +45,14 @@ public final class SpikeRule implements WindowRule {
     public Optional<Alert> whenClosed(ClosedWindow closed, FlowHistory history) {
         return fires(closed.window(), closed.baseline().median(), closed.thresholds())
                 ? Optional.of(alert(AlertStatus.FINAL, closed)) : Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> settingsUsed(Thresholds thresholds) {
+        Map<String, String> used = RuleProperties.thresholdKeys(thresholds);
+        used.keySet().retainAll(Set.of("baseline.windows", "spike.ratio", "floor.usd"));
+        used.put("scope", allFlows ? "all" : "controlled");
+        return used;
     }
 
     private boolean fires(FlowWindow window, BigDecimal median, Thresholds thresholds) {

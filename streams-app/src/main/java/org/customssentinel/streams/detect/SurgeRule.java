@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
@@ -37,6 +38,17 @@ public final class SurgeRule implements WindowRule {
     @Override
     public AlertRule rule() {
         return AlertRule.SURGE;
+    }
+
+    @Override
+    public Map<String, String> settingsUsed(Thresholds thresholds) {
+        Map<String, String> used = new TreeMap<>();
+        used.put("surge.windows", String.valueOf(rules.surgeWindows()));
+        used.put("surge.ratio", RuleProperties.text(thresholds.surgeRatio()));
+        used.put("surge.floor.usd", RuleProperties.text(thresholds.surgeFloorUsd()));
+        rules.surgeReference().ifPresent(period -> used.put("surge.reference", period.toString()));
+        used.put("scope", rules.allFlows() ? "all" : "controlled");
+        return used;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,12 @@ public final class TransshipmentRule implements WindowRule {
         }
         history.setLastTransshipment(closed.window().getWindowStart());
         return Optional.of(alert(AlertStatus.FINAL, closed.window(), closed.goods(), closed));
+    }
+
+    @Override
+    public Map<String, String> settingsUsed(Thresholds thresholds) {
+        return Map.of("transshipment.floor.usd", RuleProperties.text(settings.floorUsd()),
+                "transshipment.repeat-windows", String.valueOf(settings.repeatWindows()));
     }
 
     private boolean overFloor(FlowWindow window) {

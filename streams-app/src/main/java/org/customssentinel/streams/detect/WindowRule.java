@@ -1,5 +1,6 @@
 package org.customssentinel.streams.detect;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.Alert;
@@ -30,6 +31,12 @@ public interface WindowRule {
 
     /** The FINAL alert the closed window raises, if any. */
     Optional<Alert> whenClosed(ClosedWindow window, FlowHistory history);
+
+    /**
+     * The settings this rule judged by with these thresholds, named as {@code --config} names them without
+     * {@code rules.}: what an alert records, so an audit can say why it fired.
+     */
+    Map<String, String> settingsUsed(Thresholds thresholds);
 
     /** How many closed windows before the current one the rule reads from the flow's history. */
     default long historyWindows() {

@@ -34,7 +34,8 @@ import org.customssentinel.streams.detect.Baseline;
 import org.customssentinel.streams.detect.ClosedWindow;
 import org.customssentinel.streams.detect.OpenWindow;
 import org.customssentinel.streams.detect.RuleBook;
-import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.detect.RuleEdition;
+import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.detect.Thresholds;
 import org.customssentinel.streams.detect.WindowRule;
 import org.customssentinel.streams.flow.FlowKeys;
@@ -64,8 +65,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private static final int OPEN_WINDOWS_IN_MEMORY = 20_000;
 
     private final WindowSettings windows;
-    private final RuleSettings rules;
-    private final RuleBook book;
+    private final RulesInForce rules;
+    /** The rules as they stood when the record being processed arrived: one edition judges all that it sets off. */
+    private RuleEdition edition;
     private final int inputPartitions;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
@@ -78,10 +80,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
      */
     private final Set<String> changed = new LinkedHashSet<>();
 
-    DetectProcessor(WindowSettings windows, RuleSettings rules, RuleBook book, int inputPartitions, SentinelMetrics metrics) {
+    DetectProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics) {
         this.windows = windows;
         this.rules = rules;
-        this.book = book;
         this.inputPartitions = inputPartitions;
         this.metrics = metrics;
     }
@@ -112,6 +113,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     @Override
     public void process(Record<String, FlowEvent> record) {
         FlowEvent event = record.value();
+        edition = rules.current();
         if (event.getWatermark() != null) {
             clock.advance(event.getWatermark());
             closeUpTo(clock.watermark(), record.headers());
@@ -151,7 +153,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
             acc.setGoodsDescription(c.getGoodsDescription());
         }
-        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        Thresholds thresholds = edition.settings().thresholdsFor(acc.getLists());
         if (w.getBaselineValueUsd() == null || newLists) {
             // The baseline changes only when a previous window closes (close() refreshes it then) or when new lists
             // bring their own baseline length.
@@ -199,17 +201,17 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private void provisional(String flowKey, WindowAccumulator acc, long timestamp, Headers headers) {
         FlowWindow w = figures(acc);
         long start = w.getWindowStart().toEpochMilli();
-        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        Thresholds thresholds = edition.settings().thresholdsFor(acc.getLists());
         if (!eligible(start, thresholds)) {
             return;
         }
         OpenWindow judged = new OpenWindow(w, acc.getLists(), acc.getGoodsDescription(), thresholds,
                 () -> baseline(flowKey, start, thresholds), () -> pastOf(flowKey));
-        for (WindowRule rule : book.rulesFor(flowKey)) {
+        for (WindowRule rule : edition.book().rulesFor(flowKey)) {
             if (acc.getProvisionalRules().contains(rule.rule().name())) {
                 continue;
             }
-            rule.whileOpen(judged).ifPresent(alert -> {
+            rule.whileOpen(judged).map(alert -> edition.stamp(alert, rule.settingsUsed(thresholds))).ifPresent(alert -> {
                 acc.getProvisionalRules().add(rule.rule().name());
                 metrics.alertRaised(alert, headers);
                 context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
@@ -246,7 +248,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         String flowKey = FlowKeys.key(w.getFlow());
         long start = w.getWindowStart().toEpochMilli();
         long end = w.getWindowEnd().toEpochMilli();
-        Thresholds thresholds = rules.thresholdsFor(acc.getLists());
+        Thresholds thresholds = edition.settings().thresholdsFor(acc.getLists());
         Baseline baseline = baseline(flowKey, start, thresholds);
         setBaseline(w, baseline);
         w.setClosed(true);
@@ -254,7 +256,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         if (!isRoute(acc)) {
             context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
         }
-        List<WindowRule> judges = book.rulesFor(flowKey);
+        List<WindowRule> judges = edition.book().rulesFor(flowKey);
         FlowHistory past = pastOf(flowKey);
         past.getTotals().add(WindowTotal.newBuilder().setWindowStart(w.getWindowStart()).setTotalValueUsd(w.getTotalValueUsd()).build());
         ClosedWindow judged = new ClosedWindow(w, acc.getLists(), acc.getGoodsDescription(), thresholds, baseline);
@@ -263,14 +265,14 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         }
         if (eligible(start, thresholds)) {
             for (WindowRule rule : judges) {
-                Optional<Alert> alert = rule.whenClosed(judged, past);
+                Optional<Alert> alert = rule.whenClosed(judged, past).map(a -> edition.stamp(a, rule.settingsUsed(thresholds)));
                 if (alert.isPresent()) {
                     metrics.alertRaised(alert.get(), headers);
                     context.forward(out.withKey(alert.get().getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert.get())));
                 }
             }
         }
-        long keepFrom = start - (book.historyWindows() + rules.longestBaseline()) * windows.sizeMs();
+        long keepFrom = start - (edition.book().historyWindows() + edition.settings().longestBaseline()) * windows.sizeMs();
         // Avro's arrays cannot remove through an iterator: keep the recent totals in a new list.
         past.setTotals(new ArrayList<>(past.getTotals().stream().filter(t -> t.getWindowStart().toEpochMilli() >= keepFrom).toList()));
         history.put(flowKey, past);
@@ -278,7 +280,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         String nextKey = FlowKeys.windowKey(end, flowKey);
         WindowAccumulator next = open.get(nextKey);
         if (next != null) {
-            setBaseline(next.getWindow(), baseline(flowKey, end, rules.thresholdsFor(next.getLists())));
+            setBaseline(next.getWindow(), baseline(flowKey, end, edition.settings().thresholdsFor(next.getLists())));
             provisional(flowKey, next, end, headers);
             store(nextKey, next);
             // Dashboards see the next window's baseline with the next emit, not only after its next declaration.

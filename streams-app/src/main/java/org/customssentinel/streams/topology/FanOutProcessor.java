@@ -24,8 +24,9 @@ import org.customssentinel.avro.internal.TierValue;
 import org.customssentinel.avro.internal.TraderActivity;
 import org.customssentinel.streams.detect.CountedDeclaration;
 import org.customssentinel.streams.detect.DeclarationRule;
+import org.customssentinel.streams.detect.RuleEdition;
+import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.detect.ExporterKeys;
-import org.customssentinel.streams.detect.Sanctions;
 import org.customssentinel.streams.memory.LruMap;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
@@ -39,7 +40,9 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
 
     private final FlowDimensions dimensions;
-    private final Sanctions sanctions;
+    private final RulesInForce rules;
+    /** As they stood when the declaration being fanned out arrived. */
+    private RuleEdition edition;
     /**
      * The earliest declaration time this task has sent per exporter. A declaration without controlled goods for a
      * restricted destination tells the exporter's record only its first-seen time, so it is sent only when it is
@@ -48,14 +51,12 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
      */
     private final Map<String, Long> sentFirstSeen = new LruMap<>(SENT_FIRST_SEEN_CAPACITY);
     private static final int SENT_FIRST_SEEN_CAPACITY = 100_000;
-    private final List<DeclarationRule> rules;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Routed> context;
 
-    FanOutProcessor(FlowDimensions dimensions, Sanctions sanctions, List<DeclarationRule> rules, SentinelMetrics metrics) {
+    FanOutProcessor(FlowDimensions dimensions, RulesInForce rules, SentinelMetrics metrics) {
         this.dimensions = dimensions;
-        this.sanctions = sanctions;
-        this.rules = List.copyOf(rules);
+        this.rules = rules;
         this.metrics = metrics;
     }
 
@@ -69,6 +70,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     @Override
     public void process(Record<String, EnrichedDeclaration> record) {
         EnrichedDeclaration enriched = record.value();
+        edition = rules.current();
         Map<String, FlowContribution> contributions = contributions(enriched);
         for (Map.Entry<String, FlowContribution> flow : contributions.entrySet()) {
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
@@ -79,8 +81,9 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         // The first contribution is the first item's flow: declaration rules file their alerts there.
         Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
         CountedDeclaration counted = new CountedDeclaration(enriched, FlowKeys.flow(first.getKey()), first.getValue().getGoodsDescription());
-        for (DeclarationRule rule : rules) {
+        for (DeclarationRule rule : edition.book().declarationRules()) {
             for (Alert alert : rule.judge(counted)) {
+                edition.stamp(alert, rule.settingsUsed());
                 metrics.alertRaised(alert, record.headers());
                 context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
             }
@@ -93,7 +96,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
         // Routes after every flow: the first contribution stays the first item's flow.
         Map<String, FlowContribution.Builder> routesTaken = new LinkedHashMap<>();
-        boolean onRoute = sanctions.isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
+        boolean onRoute = edition.settings().sanctions().isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);
@@ -118,7 +121,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             return Optional.empty();
         }
         List<TierValue> tiers = new ArrayList<>();
-        if (sanctions.isRestricted(d.getCountryOfDestination())) {
+        if (edition.settings().sanctions().isRestricted(d.getCountryOfDestination())) {
             for (int i = 0; i < d.getItems().size(); i++) {
                 GoodsItem item = d.getItems().get(i);
                 for (ClassificationMatch match : enriched.getItems().get(i).getMatches()) {

@@ -24,6 +24,8 @@ import org.customssentinel.avro.internal.TierWindow;
 import org.customssentinel.avro.internal.TraderActivity;
 import org.customssentinel.avro.internal.TraderLedger;
 import org.customssentinel.streams.detect.NewTraderRule;
+import org.customssentinel.streams.detect.RuleEdition;
+import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.metrics.SentinelMetrics;
@@ -44,7 +46,10 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     private static final int SAMPLES = 10;
 
     private final WindowSettings windows;
-    private final NewTraderRule rule;
+    private final RulesInForce rules;
+    /** As it stood when the record being processed arrived (see {@link DetectProcessor}). */
+    private RuleEdition edition;
+    private NewTraderRule rule;
     private final int inputPartitions;
     private final SentinelMetrics metrics;
     private ProcessorContext<String, Alert> context;
@@ -52,9 +57,9 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     private KeyValueStore<String, String> closing;
     private DetectorClock clock;
 
-    NewTraderProcessor(WindowSettings windows, NewTraderRule rule, int inputPartitions, SentinelMetrics metrics) {
+    NewTraderProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics) {
         this.windows = windows;
-        this.rule = rule;
+        this.rules = rules;
         this.inputPartitions = inputPartitions;
         this.metrics = metrics;
     }
@@ -70,6 +75,8 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     @Override
     public void process(Record<String, FlowEvent> record) {
         FlowEvent event = record.value();
+        edition = rules.current();
+        rule = edition.book().newTrader();
         if (event.getWatermark() != null) {
             clock.advance(event.getWatermark());
             closeUpTo(clock.watermark(), record.headers());
@@ -196,6 +203,7 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     }
 
     private void forward(Alert alert, long timestamp, Headers headers) {
+        edition.stamp(alert, rule.settingsUsed());
         metrics.alertRaised(alert, headers);
         context.forward(new Record<>(alert.getAlertId(), alert, timestamp, headers));
     }

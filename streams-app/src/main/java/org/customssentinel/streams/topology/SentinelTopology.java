@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -22,6 +23,7 @@ import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
@@ -29,6 +31,7 @@ import org.customssentinel.avro.internal.TraderLedger;
 import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
+import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
@@ -42,6 +45,8 @@ public final class SentinelTopology {
 
     public static final String HS_INDEX_STORE = "hs-classification-index";
     public static final String WATCHLIST_INDEX_STORE = "watchlist-index";
+    /** customs.reference.rules as read: setting to its latest accepted change. */
+    public static final String RULES_STORE = "rule-settings";
     /** customs.flows.windowed as a table: flow + window start to the window's latest figures. */
     public static final String FLOWS_QUERY_STORE = "flows-query";
     /** customs.alerts as a table: alert id to its latest status. */
@@ -87,6 +92,15 @@ public final class SentinelTopology {
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
                 () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
 
+        // Shared by the rules topic's reader (global thread) and every processor that judges (stream threads).
+        RulesInForce rules = new RulesInForce(settings.rules(), settings.windows());
+        Deserializer<RuleSetting> ruleSettings = serdes.<RuleSetting>value().deserializer();
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                topics.rules(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules-source"),
+                () -> new RuleChangeApplier(rules, ruleSettings));
+
         builder.addStateStore(stores.changelog(Stores.windowStoreBuilder(stores.window(DuplicateFilter.SEEN_STORE,
                 DuplicateFilter.RETENTION, Duration.ofMillis(1)), Serdes.String(), Serdes.ByteArray())
                 .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1"))));
@@ -100,9 +114,9 @@ public final class SentinelTopology {
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
                 .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> eventTime(builder, settings, serdes, valid, generation,
-                        enrichedSerde, rejectedSerde, metrics, lanes, stores))
+                        enrichedSerde, rejectedSerde, metrics, lanes, stores, rules))
                         .withName("valid"));
-        detection(builder, settings, serdes, metrics, stores);
+        detection(builder, settings, serdes, metrics, stores, rules);
         return builder.build(optimizations());
     }
 
@@ -122,7 +136,7 @@ public final class SentinelTopology {
      */
     private static void eventTime(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, Decoded> valid,
                                   ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
-                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores) {
+                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled()));
@@ -141,19 +155,18 @@ public final class SentinelTopology {
                 .defaultBranch(Branched.<String, Routed>withConsumer(onTime -> flows(settings, serdes, onTime
                         .mapValues(routed -> (Declaration) routed.value(), Named.as("on-time-value"))
                         .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
-                        enrichedSerde, metrics))
+                        enrichedSerde, metrics, rules))
                         .withName("on-time"));
     }
 
     /** Enriched declarations out, and fanned out to their trade flows. */
     private static void flows(TopologySettings settings, TopologySerdes serdes, KStream<String, EnrichedDeclaration> enriched,
-                              Serde<EnrichedDeclaration> enrichedSerde, SentinelMetrics metrics) {
+                              Serde<EnrichedDeclaration> enrichedSerde, SentinelMetrics metrics, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
-        enriched.process(() -> new FanOutProcessor(settings.dimensions(), settings.rules().sanctions(),
-                        settings.ruleBook().declarationRules(), metrics), Named.as("fan-out-flows"))
+        enriched.process(() -> new FanOutProcessor(settings.dimensions(), rules, metrics), Named.as("fan-out-flows"))
                 .split(Named.as("fanned-out-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.FLOW_EVENTS, Branched.<String, Routed>withConsumer(events -> events
                         .mapValues(routed -> (FlowEvent) routed.value(), Named.as("flow-event-value"))
@@ -168,7 +181,7 @@ public final class SentinelTopology {
 
     /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
     private static void detection(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, SentinelMetrics metrics,
-                                  StateStores stores) {
+                                  StateStores stores, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serdes.value();
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.WINDOWS_STORE),
@@ -183,9 +196,9 @@ public final class SentinelTopology {
                 .withName("flow-events-source"));
         // Watermarks go to both: flows and exporters close their periods by the same event time.
         newTraders(builder, settings, serdes, events.filter((key, event) -> event.getContribution() == null, Named.as("trader-events")),
-                alertSerde, metrics, stores);
+                alertSerde, metrics, stores, rules);
         events.filter((key, event) -> event.getTrader() == null, Named.as("flow-contributions"))
-                .process(() -> new DetectProcessor(settings.windows(), settings.rules(), settings.ruleBook(), settings.inputPartitions(), metrics), Named.as("detect-flows"),
+                .process(() -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics), Named.as("detect-flows"),
                         DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
                 .split(Named.as("detected-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.ALERTS, Branched.<String, Routed>withConsumer(alerts -> alerts
@@ -202,14 +215,14 @@ public final class SentinelTopology {
 
     /** Per exporter: first-seen times, first periods, NEW_TRADER alerts. */
     private static void newTraders(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, FlowEvent> events,
-                                   Serde<Alert> alertSerde, SentinelMetrics metrics, StateStores stores) {
+                                   Serde<Alert> alertSerde, SentinelMetrics metrics, StateStores stores, RulesInForce rules) {
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.LEDGER_STORE),
                 Serdes.String(), serdes.<TraderLedger>value()).withCachingEnabled()));
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOSING_STORE),
                 Serdes.String(), Serdes.String()).withCachingEnabled()));
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled()));
-        events.process(() -> new NewTraderProcessor(settings.windows(), settings.ruleBook().newTrader(), settings.inputPartitions(), metrics),
+        events.process(() -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
                         Named.as("judge-new-traders"), NewTraderProcessor.LEDGER_STORE, NewTraderProcessor.CLOSING_STORE, NewTraderProcessor.CLOCK_STORE)
                 .to(settings.topics().alerts(), Produced.with(Serdes.String(), alertSerde).withName("new-trader-alerts-sink"));
     }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.customssentinel.schemas.topic.TopicNames;
-import org.customssentinel.streams.detect.RuleBook;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
@@ -19,7 +18,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
                                RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs) {
 
     /** Topic names; the defaults are the documented ones. */
-    public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String enriched,
+    public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
                          String flowEvents, String flowsWindowed, String alerts) {
 
         public static Topics defaults(String applicationId) {
@@ -31,14 +30,14 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
          * Streams names its internal topics.
          */
         public static Topics of(TopicNames names, String applicationId) {
-            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.enriched(),
+            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
                     applicationId + "-flow-events", names.flowsWindowed(), names.alerts());
         }
 
         /** Every name prefixed, the flow events too, for tests that share a broker. */
         public static Topics prefixed(String prefix) {
             TopicNames names = new TopicNames(prefix);
-            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.enriched(),
+            return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
                     prefix + "flow-events", names.flowsWindowed(), names.alerts());
         }
     }
@@ -56,11 +55,6 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         if (!serdeConfigs.containsKey("schema.registry.url")) {
             throw new IllegalArgumentException("serde configuration lacks schema.registry.url");
         }
-    }
-
-    /** The rules judged under these settings. */
-    public RuleBook ruleBook() {
-        return RuleBook.of(rules, windows);
     }
 
     /** With the standard flow dimensions: dispatch, destination, HS-6. */

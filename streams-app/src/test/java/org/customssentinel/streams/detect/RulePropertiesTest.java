@@ -78,4 +78,28 @@ class RulePropertiesTest {
         assertEquals("eu-2021-821-annex-i", ListScope.wholeListOf(ANNEX_I).toString());
         assertFalse(RuleSettings.defaults().allFlows());
     }
+
+    @Test
+    void shouldDescribeSettingsAsTheKeysThatMakeThem() {
+        Map<String, String> configured = Map.of("rules.spike.ratio", "12.5", "rules.floor.usd", "250000", "rules.surge.reference",
+                "2021-01-01/2022-02-24", "rules.coalition", "EU,GB,US", "rules.new-trader.age", "P60D",
+                "rules.list.chpl.tier-1.spike.ratio", "5", "rules.transshipment.floor.usd", "75000.5");
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), configured);
+        Map<String, String> described = RuleProperties.describe(rules);
+
+        configured.forEach((key, value) -> assertEquals(value, described.get(key), key));
+        assertEquals("6", described.get("rules.baseline.windows"));
+        assertEquals("250000", described.get("rules.list.chpl.tier-1.floor.usd"), "a list starts from the general settings");
+        assertEquals(rules, RuleProperties.apply(RuleSettings.defaults(), described), "what describe says makes the same settings");
+    }
+
+    @Test
+    void shouldKeepAConfiguredListsOtherSettingsWhenOneChangesOverIt() {
+        RuleSettings configured = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.list.chpl.tier-1.spike.ratio", "5",
+                "rules.list.chpl.tier-1.floor.usd", "50000"));
+        RuleSettings changed = RuleProperties.apply(configured, Map.of("rules.list.chpl.tier-1.spike.ratio", "4"));
+        Thresholds tier1 = changed.thresholdsFor(List.of(CHPL_TIER_1));
+        assertEquals(4, tier1.spikeRatio());
+        assertEquals(0, new BigDecimal("50000").compareTo(tier1.floorUsd()), "the list's floor set at start stays");
+    }
 }

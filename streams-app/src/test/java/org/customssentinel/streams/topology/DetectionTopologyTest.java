@@ -162,6 +162,53 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void shouldJudgeWindowsClosingAfterARuleChangeByTheNewSettingAndRecordIt() {
+        start(RuleSettings.defaults());
+        weekly("100000.00", 0, 6);
+        declare("CN", "854231", "300000.00", week(7).plus(Duration.ofDays(1)));
+        advanceTo(week(8).plus(Duration.ofDays(1)).plusSeconds(1));
+        assertTrue(alerts(AlertRule.SPIKE).isEmpty(), "3x is no spike at the default ratio 10");
+
+        fixture.changeRule("rules.spike.ratio", "2.5");
+        declare("CN", "854231", "300000.00", week(8).plus(Duration.ofDays(2)));
+        advanceTo(week(9).plus(Duration.ofDays(1)).plusSeconds(1));
+
+        List<Alert> spikes = alerts(AlertRule.SPIKE);
+        assertEquals(List.of(AlertStatus.PROVISIONAL, AlertStatus.FINAL), spikes.stream().map(Alert::getStatus).toList());
+        Alert fin = spikes.get(1);
+        assertEquals(week(8), fin.getWindowStart(), "week 7 closed before the change and stays judged by ratio 10");
+        assertEquals(1L, fin.getRulesVersion(), "the change at offset 0 of the rules topic made version 1");
+        assertEquals("2.5", fin.getRulesApplied().get("spike.ratio"));
+        assertEquals("100000", fin.getRulesApplied().get("floor.usd"));
+        assertEquals("6", fin.getRulesApplied().get("baseline.windows"));
+    }
+
+    @Test
+    void shouldKeepTheSettingsInForceWhenARuleChangeIsMalformed() {
+        start(RuleSettings.defaults());
+        fixture.rulesTopic().pipeInput("rules.spike.ratio", new byte[] {0, 0, 0, 0, 42, 1, 2});
+        fixture.changeRule("rules.spike.ratio", "ten");
+        fixture.changeRule("rules.spike.ration", "2");
+        fixture.changeRule("rules.spike.ratio", "0.5");
+        weekly("100000.00", 0, 6);
+        declare("CN", "854231", "300000.00", week(7).plus(Duration.ofDays(1)));
+        declare("CN", "854231", "1000000.00", week(8).plus(Duration.ofDays(1)));
+        advanceTo(week(9).plus(Duration.ofDays(1)).plusSeconds(1));
+
+        List<Alert> finals = alerts(AlertRule.SPIKE).stream().filter(a -> a.getStatus() == AlertStatus.FINAL).toList();
+        assertEquals(List.of(week(8)), finals.stream().map(Alert::getWindowStart).toList(), "still ratio 10: 3x no spike, 10x one");
+        assertEquals(0L, finals.get(0).getRulesVersion(), "no change was applied");
+        assertEquals("10", finals.get(0).getRulesApplied().get("spike.ratio"));
+
+        fixture.changeRule("rules.spike.ratio", "2");
+        declare("CN", "854231", "3000000.00", week(9).plus(Duration.ofDays(1)));
+        advanceTo(week(10).plus(Duration.ofDays(1)).plusSeconds(1));
+        Alert next = alerts(AlertRule.SPIKE).stream().filter(a -> a.getStatus() == AlertStatus.FINAL).findFirst().orElseThrow();
+        assertEquals(5L, next.getRulesVersion(), "versions number the topic's records, refused ones included");
+        assertEquals("2", next.getRulesApplied().get("spike.ratio"));
+    }
+
+    @Test
     void shouldSampleTheSmallestDeclarationIdsWhateverTheirOrderOfArrival() {
         start(RuleSettings.defaults());
         List<Integer> arrival = List.of(9, 3, 12, 1, 7, 11, 5, 2, 10, 8, 4, 6, 3);

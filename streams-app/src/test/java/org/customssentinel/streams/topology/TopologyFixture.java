@@ -17,6 +17,8 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.RuleChange;
+import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.schemas.registry.MockSchemaRegistry;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
@@ -37,6 +39,8 @@ final class TopologyFixture implements AutoCloseable {
     private TestInputTopic<String, SpecificRecord> hsClassifications;
     private TestInputTopic<String, SpecificRecord> watchlist;
     private TestInputTopic<String, SpecificRecord> flowEvents;
+    private TestInputTopic<String, byte[]> rules;
+    private String rulesTopic;
 
     TopologyFixture() {
         values.configure(serdeConfigs, false);
@@ -61,6 +65,21 @@ final class TopologyFixture implements AutoCloseable {
         hsClassifications = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
         watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
         flowEvents = driver.createInputTopic(topics.flowEvents(), new StringSerializer(), values);
+        rules = driver.createInputTopic(topics.rules(), new StringSerializer(), new ByteArraySerializer());
+        rulesTopic = topics.rules();
+    }
+
+    /** A change of one rule setting as {@code sentinel rules set} publishes it. */
+    void changeRule(String setting, String value) {
+        RuleSetting record = RuleSetting.newBuilder().setSetting(setting)
+                .setLatest(RuleChange.newBuilder().setValue(value).setChangedBy("test").setReason("test").setChangedAt(Instant.EPOCH).build())
+                .build();
+        rules.pipeInput(setting, values.serialize(rulesTopic, record));
+    }
+
+    /** Raw bytes onto the rules topic: for malformed changes. */
+    TestInputTopic<String, byte[]> rulesTopic() {
+        return rules;
     }
 
     TestInputTopic<String, SpecificRecord> hsClassifications() {
