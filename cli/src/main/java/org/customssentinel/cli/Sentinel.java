@@ -10,6 +10,7 @@ import org.customssentinel.cli.generate.GenerateCommand;
 import org.customssentinel.cli.produce.ProduceCommand;
 import org.customssentinel.cli.reference.LoadReferenceCommand;
 import org.customssentinel.cli.reset.ResetCommand;
+import org.customssentinel.cli.rules.RulesCommand;
 import org.customssentinel.cli.stack.StackCommand;
 import org.customssentinel.cli.streams.StreamsCommand;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, DemoCommand.class, AlertsCommand.class, BacktestCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
+                GenerateCommand.class, StreamsCommand.class, RulesCommand.class, DemoCommand.class, AlertsCommand.class, BacktestCommand.class, ResetCommand.class, BenchProduceCommand.class, BenchStreamsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 
