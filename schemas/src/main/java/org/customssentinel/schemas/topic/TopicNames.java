@@ -19,6 +19,7 @@ public record TopicNames(String prefix) {
     public static final String ENRICHED = "customs.declarations.enriched";
     public static final String FLOWS_WINDOWED = "customs.flows.windowed";
     public static final String ALERTS = "customs.alerts";
+    public static final String RISK = "customs.declarations.risk";
 
     /** Kafka's own rule for topic names: these characters, and at most 249 of them. */
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
@@ -60,6 +61,10 @@ public record TopicNames(String prefix) {
 
     public String flowsWindowed() {
         return prefix + FLOWS_WINDOWED;
+    }
+
+    public String risk() {
+        return prefix + RISK;
     }
 
     public String alerts() {

@@ -24,6 +24,7 @@ import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.RejectedRecord;
+import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.avro.WatchlistEntry;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,8 @@ class ContractCompatibilityTest {
     static Stream<Schema> topicSchemas() {
         return Stream.of(Declaration.getClassSchema(), HsClassification.getClassSchema(), WatchlistEntry.getClassSchema(),
                 EnrichedDeclaration.getClassSchema(), FlowWindow.getClassSchema(), Alert.getClassSchema(),
-                RejectedRecord.getClassSchema(), RuleSetting.getClassSchema());
+                RejectedRecord.getClassSchema(), RuleSetting.getClassSchema(),
+                DeclarationRisk.getClassSchema());
     }
 
     @ParameterizedTest(name = "{0}")
