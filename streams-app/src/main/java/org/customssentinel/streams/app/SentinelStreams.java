@@ -13,12 +13,17 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.customssentinel.avro.Alert;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.schemas.topic.ReferenceTopics;
 import org.customssentinel.schemas.topic.TopicProvisioner;
+import org.customssentinel.schemas.topic.TopicTail;
 import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.customssentinel.streams.risk.OpenAlerts;
+import org.customssentinel.streams.topology.InputLanes;
 import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.StateStores;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,13 +34,18 @@ public final class SentinelStreams implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SentinelStreams.class);
 
     private final SchemaRegistryClient registry;
+    /** Every instance's alerts, read whole, for the risk indicators of the declarations scored here. */
+    private final TopicTail<Alert> alertTail;
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable fatal;
 
     private SentinelStreams(StreamsSettings settings, SentinelMetrics metrics) {
         this.registry = SchemaRegistryClients.fromConfigs(settings.topology().serdeConfigs());
-        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry), properties(settings));
+        OpenAlerts alerts = new OpenAlerts();
+        this.alertTail = new TopicTail<>(settings.clientConfigs(), settings.topology().topics().alerts(), TopicTail.From.BEGINNING, alerts::add);
+        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry, InputLanes.live(), StateStores.PERSISTENT,
+                alerts), properties(settings));
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);
             if (now == KafkaStreams.State.RUNNING) {
@@ -64,6 +74,7 @@ public final class SentinelStreams implements AutoCloseable {
         topics.put(names.flowEvents(), Map.of());
         topics.put(names.flowsWindowed(), Map.of("cleanup.policy", "compact"));
         topics.put(names.alerts(), Map.of());
+        topics.put(names.risk(), Map.of());
         TopicProvisioner provisioner = new TopicProvisioner(settings.clientConfigs(), settings.timeout());
         provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
         provisioner.ensure(Map.of(names.hsClassifications(), ReferenceTopics.CONFIGS, names.watchlist(), ReferenceTopics.CONFIGS,
@@ -72,6 +83,7 @@ public final class SentinelStreams implements AutoCloseable {
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());
         SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);
+        app.alertTail.start();
         app.streams.start();
         log.info("Customs Sentinel streams app {} started ({}, classifications as of {}, {} input partitions)", settings.applicationId(),
                 settings.processingGuarantee(), settings.topology().classificationMode(), inputPartitions);
@@ -105,6 +117,7 @@ public final class SentinelStreams implements AutoCloseable {
     public void close() {
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        alertTail.close();
         registry.close();
     }
 

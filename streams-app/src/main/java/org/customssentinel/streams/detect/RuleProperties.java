@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.customssentinel.avro.RiskLane;
+import org.customssentinel.streams.risk.RiskSettings;
 
 /**
  * Reads the rules' {@code rules.*} keys from a configuration file, for example:
@@ -31,6 +35,9 @@ import java.util.function.Supplier;
  * rules.transshipment.repeat-windows=13
  * rules.new-trader.age=P90D
  * rules.new-trader.floor.usd=250000
+ * rules.risk.weight.tier-1=40                   # risk indicators: tier-1..tier-4, listed, candidate, watchlist, route, alert, new-trader
+ * rules.risk.lane.red=70                        # lane cut-offs: yellow, orange, red
+ * rules.risk.alert-windows=13
  * </pre>
  * List and category are named as {@link ListScope} slugs; a category's keys start from its list's. Unknown keys and bad
  * values are errors naming the key, never silently ignored.
@@ -39,6 +46,8 @@ public final class RuleProperties {
 
     public static final String PREFIX = "rules.";
     private static final String LIST_PREFIX = "rules.list.";
+    private static final String RISK_WEIGHT_PREFIX = "rules.risk.weight.";
+    private static final String RISK_LANE_PREFIX = "rules.risk.lane.";
     /** Longest first, so that {@code surge.floor.usd} is not read as {@code floor.usd}. */
     private static final List<String> THRESHOLD_KEYS = List.of("surge.floor.usd", "baseline.windows", "spike.ratio", "surge.ratio", "floor.usd");
 
@@ -55,6 +64,7 @@ public final class RuleProperties {
         });
         RuleSettings settings = base;
         Thresholds defaults = base.standard();
+        Map<RiskLane, Integer> lanes = new EnumMap<>(RiskLane.class);
         for (Map.Entry<String, String> e : rules.entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
@@ -79,14 +89,31 @@ public final class RuleProperties {
                     case "controlled" -> false;
                     default -> throw invalid(key, value, "controlled or all");
                 });
+                case "rules.risk.alert-windows" -> settings = settings.withRisk(
+                        checked(key, value, () -> current.risk().withAlertWindows(parseInt(key, value))));
                 default -> {
-                    if (!key.startsWith(LIST_PREFIX)) {
+                    if (key.startsWith(RISK_WEIGHT_PREFIX)) {
+                        settings = settings.withRisk(checked(key, value,
+                                () -> current.risk().withWeight(key.substring(RISK_WEIGHT_PREFIX.length()), parseInt(key, value))));
+                    } else if (key.startsWith(RISK_LANE_PREFIX)) {
+                        // Together after the loop: the cut-offs must rise, which one key alone may not show.
+                        lanes.put(lane(key, key.substring(RISK_LANE_PREFIX.length())), parseInt(key, value));
+                    } else if (!key.startsWith(LIST_PREFIX)) {
                         defaults = threshold(defaults, key, key.substring(PREFIX.length()), value);
                     }
                 }
             }
         }
         settings = settings.withStandard(defaults);
+        if (!lanes.isEmpty()) {
+            RiskSettings risk = settings.risk();
+            try {
+                settings = settings.withRisk(new RiskSettings(risk.weights(), lanes.getOrDefault(RiskLane.YELLOW, risk.yellow()),
+                        lanes.getOrDefault(RiskLane.ORANGE, risk.orange()), lanes.getOrDefault(RiskLane.RED, risk.red()), risk.alertWindows()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(RISK_LANE_PREFIX + "{yellow|orange|red}: " + e.getMessage());
+            }
+        }
         // Whole lists first, then their categories, which start from their list's thresholds.
         Map<ListScope, Thresholds> lists = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
         for (boolean categories : new boolean[] {false, true}) {
@@ -133,6 +160,11 @@ public final class RuleProperties {
         keys.put("rules.transshipment.repeat-windows", String.valueOf(settings.transshipment().repeatWindows()));
         keys.put("rules.new-trader.age", text(settings.newTrader().age()));
         keys.put("rules.new-trader.floor.usd", text(settings.newTrader().floorUsd()));
+        settings.risk().weights().forEach((indicator, weight) -> keys.put(RISK_WEIGHT_PREFIX + indicator, String.valueOf(weight)));
+        keys.put(RISK_LANE_PREFIX + "yellow", String.valueOf(settings.risk().yellow()));
+        keys.put(RISK_LANE_PREFIX + "orange", String.valueOf(settings.risk().orange()));
+        keys.put(RISK_LANE_PREFIX + "red", String.valueOf(settings.risk().red()));
+        keys.put("rules.risk.alert-windows", String.valueOf(settings.risk().alertWindows()));
         settings.byList().forEach((scope, thresholds) -> thresholdKeys(thresholds)
                 .forEach((param, value) -> keys.put(LIST_PREFIX + scope + "." + param, value)));
         return keys;
@@ -173,6 +205,15 @@ public final class RuleProperties {
             rest.removeAll(Sanctions.EU_27);
         }
         return (eu ? "EU" + (rest.isEmpty() ? "" : ",") : "") + String.join(",", rest);
+    }
+
+    private static RiskLane lane(String key, String name) {
+        return switch (name) {
+            case "yellow" -> RiskLane.YELLOW;
+            case "orange" -> RiskLane.ORANGE;
+            case "red" -> RiskLane.RED;
+            default -> throw unknown(key);
+        };
     }
 
     /** A setting's value, its errors worded as every other key's. */
@@ -249,6 +290,7 @@ public final class RuleProperties {
     private static IllegalArgumentException unknown(String key) {
         return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
                 + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope|coalition|restricted-destinations}, "
-                + "rules.transshipment.{floor.usd|repeat-windows}, rules.new-trader.{age|floor.usd} or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+                + "rules.transshipment.{floor.usd|repeat-windows}, rules.new-trader.{age|floor.usd}, rules.risk.weight.<indicator>, "
+                + "rules.risk.lane.{yellow|orange|red}, rules.risk.alert-windows or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.ListReference;
+import org.customssentinel.streams.risk.RiskSettings;
 
 /**
  * The detection rules' settings.
@@ -18,10 +19,11 @@ import org.customssentinel.avro.ListReference;
  * @param sanctions      who restricts exports, and to where
  * @param transshipment  when a TRANSSHIPMENT route fires
  * @param newTrader      when a NEW_TRADER fires
+ * @param risk           how declarations are scored into lanes
  */
 public record RuleSettings(Thresholds standard, int surgeWindows, Optional<ReferencePeriod> surgeReference, boolean allFlows,
                            Map<ListScope, Thresholds> byList, Sanctions sanctions, TransshipmentSettings transshipment,
-                           NewTraderSettings newTrader) {
+                           NewTraderSettings newTrader, RiskSettings risk) {
 
     public RuleSettings {
         if (surgeWindows < 1) {
@@ -32,41 +34,45 @@ public record RuleSettings(Thresholds standard, int surgeWindows, Optional<Refer
 
     public static RuleSettings defaults() {
         return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of(), Sanctions.defaults(),
-                TransshipmentSettings.defaults(), NewTraderSettings.defaults());
+                TransshipmentSettings.defaults(), NewTraderSettings.defaults(), RiskSettings.defaults());
     }
 
     public RuleSettings withSurgeReference(ReferencePeriod period) {
-        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, sanctions, transshipment, newTrader);
+        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, sanctions, transshipment, newTrader, risk);
     }
 
     public RuleSettings withAllFlows(boolean all) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, sanctions, transshipment, newTrader);
+        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, sanctions, transshipment, newTrader, risk);
     }
 
     public RuleSettings withStandard(Thresholds thresholds) {
-        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader);
+        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, risk);
     }
 
     public RuleSettings withSurgeWindows(int m) {
-        return new RuleSettings(standard, m, surgeReference, allFlows, byList, sanctions, transshipment, newTrader);
+        return new RuleSettings(standard, m, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, risk);
     }
 
     public RuleSettings withSanctions(Sanctions regime) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, regime, transshipment, newTrader);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, regime, transshipment, newTrader, risk);
     }
 
     public RuleSettings withNewTrader(NewTraderSettings traders) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, traders);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, traders, risk);
     }
 
     public RuleSettings withTransshipment(TransshipmentSettings routes) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, routes, newTrader);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, routes, newTrader, risk);
+    }
+
+    public RuleSettings withRisk(RiskSettings scoring) {
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, scoring);
     }
 
     public RuleSettings withList(ListScope scope, Thresholds thresholds) {
         Map<ListScope, Thresholds> lists = new HashMap<>(byList);
         lists.put(scope, thresholds);
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, sanctions, transshipment, newTrader);
+        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, sanctions, transshipment, newTrader, risk);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
@@ -36,6 +37,8 @@ import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.customssentinel.streams.risk.OpenAlerts;
+import org.customssentinel.streams.risk.RiskAssessor;
 
 /**
  * The Customs Sentinel topology, a pure function of its settings: build it without starting anything, test it with
@@ -51,6 +54,8 @@ public final class SentinelTopology {
     public static final String FLOWS_QUERY_STORE = "flows-query";
     /** customs.alerts as a table: alert id to its latest status. */
     public static final String ALERTS_QUERY_STORE = "alerts-query";
+    /** customs.declarations.risk as a table: declaration id to its latest lane. */
+    public static final String RISK_QUERY_STORE = "risk-query";
 
     private SentinelTopology() {
     }
@@ -71,6 +76,12 @@ public final class SentinelTopology {
      */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
                                  StateStores stores) {
+        return build(settings, metrics, registry, lanes, stores, new OpenAlerts());
+    }
+
+    /** {@code alerts}: what risk scoring knows of the alerts raised so far, fed by the caller (every instance's alerts). */
+    public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
+                                 StateStores stores, OpenAlerts alerts) {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
         Serde<HsClassification> hsSerde = serdes.value();
@@ -114,7 +125,7 @@ public final class SentinelTopology {
                         .to(topics.rejected(), Produced.with(Serdes.String(), rejectedSerde).withName("rejected-sink")))
                         .withName("rejected"))
                 .defaultBranch(Branched.<String, Decoded>withConsumer(valid -> eventTime(builder, settings, serdes, valid, generation,
-                        enrichedSerde, rejectedSerde, metrics, lanes, stores, rules))
+                        enrichedSerde, rejectedSerde, metrics, lanes, stores, rules, alerts))
                         .withName("valid"));
         detection(builder, settings, serdes, metrics, stores, rules);
         return builder.build(optimizations());
@@ -136,7 +147,7 @@ public final class SentinelTopology {
      */
     private static void eventTime(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, Decoded> valid,
                                   ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
-                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores, RulesInForce rules) {
+                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores, RulesInForce rules, OpenAlerts alerts) {
         TopologySettings.Topics topics = settings.topics();
         builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled()));
@@ -155,15 +166,17 @@ public final class SentinelTopology {
                 .defaultBranch(Branched.<String, Routed>withConsumer(onTime -> flows(settings, serdes, onTime
                         .mapValues(routed -> (Declaration) routed.value(), Named.as("on-time-value"))
                         .processValues(() -> new EnrichProcessor(settings.classificationMode(), generation), Named.as("enrich-declarations")),
-                        enrichedSerde, metrics, rules))
+                        enrichedSerde, metrics, rules, new RiskAssessor(settings.dimensions(), settings.windows(), alerts)))
                         .withName("on-time"));
     }
 
     /** Enriched declarations out, and fanned out to their trade flows. */
     private static void flows(TopologySettings settings, TopologySerdes serdes, KStream<String, EnrichedDeclaration> enriched,
-                              Serde<EnrichedDeclaration> enrichedSerde, SentinelMetrics metrics, RulesInForce rules) {
+                              Serde<EnrichedDeclaration> enrichedSerde, SentinelMetrics metrics, RulesInForce rules, RiskAssessor assessor) {
         TopologySettings.Topics topics = settings.topics();
         enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde).withName("enriched-sink"));
+        enriched.processValues(() -> new RiskProcessor(rules, assessor), Named.as("assess-risk"))
+                .to(topics.risk(), Produced.with(Serdes.String(), serdes.<DeclarationRisk>value()).withName("risk-sink"));
         Serde<FlowEvent> flowEventSerde = serdes.value();
         Serde<Alert> alertSerde = serdes.value();
         enriched.process(() -> new FanOutProcessor(settings.dimensions(), rules, metrics), Named.as("fan-out-flows"))
@@ -192,6 +205,7 @@ public final class SentinelTopology {
                 Serdes.String(), Serdes.Long()).withCachingEnabled()));
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
+        Serde<DeclarationRisk> riskSerde = serdes.value();
         KStream<String, FlowEvent> events = builder.stream(topics.flowEvents(), Consumed.with(Serdes.String(), flowEventSerde)
                 .withName("flow-events-source"));
         // Watermarks go to both: flows and exporters close their periods by the same event time.
@@ -210,7 +224,7 @@ public final class SentinelTopology {
                         .to(topics.flowsWindowed(), Produced.with(Serdes.String(), windowSerde)
                                 .withStreamPartitioner(new FlowWindowPartitioner()).withName("flows-windowed-sink")))
                         .withName("flows-windowed"));
-        queryStores(builder, settings, windowSerde, alertSerde, stores);
+        queryStores(builder, settings, windowSerde, alertSerde, riskSerde, stores);
     }
 
     /** Per exporter: first-seen times, first periods, NEW_TRADER alerts. */
@@ -232,7 +246,7 @@ public final class SentinelTopology {
      * instance) and each alert's latest status, materialized from the app's own output topics.
      */
     private static void queryStores(StreamsBuilder builder, TopologySettings settings, Serde<FlowWindow> windowSerde, Serde<Alert> alertSerde,
-                                    StateStores stores) {
+                                    Serde<DeclarationRisk> riskSerde, StateStores stores) {
         TopologySettings.Topics topics = settings.topics();
         builder.table(topics.flowsWindowed(), Consumed.with(Serdes.String(), windowSerde).withName("flows-query-source"),
                 Materialized.<String, FlowWindow>as(stores.timestampedKeyValue(FLOWS_QUERY_STORE))
@@ -240,6 +254,13 @@ public final class SentinelTopology {
         builder.table(topics.alerts(), Consumed.with(Serdes.String(), alertSerde).withName("alerts-query-source"),
                 Materialized.<String, Alert>as(stores.timestampedKeyValue(ALERTS_QUERY_STORE))
                         .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
+        // One entry per declaration: worth it live, for GET /api/declarations/{id}/risk; offline nothing queries it and a
+        // replay of millions would hold them all in memory.
+        if (stores == StateStores.PERSISTENT) {
+            builder.table(topics.risk(), Consumed.with(Serdes.String(), riskSerde).withName("risk-query-source"),
+                    Materialized.<String, DeclarationRisk>as(stores.timestampedKeyValue(RISK_QUERY_STORE))
+                            .withKeySerde(Serdes.String()).withValueSerde(riskSerde));
+        }
     }
 
 }

@@ -19,7 +19,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
 
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
-                         String flowEvents, String flowsWindowed, String alerts) {
+                         String flowEvents, String flowsWindowed, String alerts, String risk) {
 
         public static Topics defaults(String applicationId) {
             return of(TopicNames.defaults(), applicationId);
@@ -31,14 +31,14 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
          */
         public static Topics of(TopicNames names, String applicationId) {
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    applicationId + "-flow-events", names.flowsWindowed(), names.alerts());
+                    applicationId + "-flow-events", names.flowsWindowed(), names.alerts(), names.risk());
         }
 
         /** Every name prefixed, the flow events too, for tests that share a broker. */
         public static Topics prefixed(String prefix) {
             TopicNames names = new TopicNames(prefix);
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    prefix + "flow-events", names.flowsWindowed(), names.alerts());
+                    prefix + "flow-events", names.flowsWindowed(), names.alerts(), names.risk());
         }
     }
 

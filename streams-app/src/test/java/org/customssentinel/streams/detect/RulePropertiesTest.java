@@ -102,4 +102,20 @@ class RulePropertiesTest {
         assertEquals(4, tier1.spikeRatio());
         assertEquals(0, new BigDecimal("50000").compareTo(tier1.floorUsd()), "the list's floor set at start stays");
     }
+
+    @Test
+    void shouldReadRiskWeightsAndLaneCutOffsTogether() {
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.weight.route", "50",
+                "rules.risk.lane.yellow", "10", "rules.risk.lane.orange", "15", "rules.risk.lane.red", "20", "rules.risk.alert-windows", "4"));
+        assertEquals(50, rules.risk().weight("route"));
+        assertEquals(40, rules.risk().weight("tier-1"), "the others keep their defaults");
+        assertEquals(List.of(10, 15, 20, 4), List.of(rules.risk().yellow(), rules.risk().orange(), rules.risk().red(), rules.risk().alertWindows()));
+
+        IllegalArgumentException falling = assertThrows(IllegalArgumentException.class,
+                () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.lane.red", "30")));
+        assertTrue(falling.getMessage().startsWith("rules.risk.lane.{yellow|orange|red}: lane cut-offs must rise"), falling.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.weight.tier-9", "30")));
+        assertTrue(unknown.getMessage().startsWith("rules.risk.weight.tier-9=30: no risk indicator 'tier-9'"), unknown.getMessage());
+    }
 }

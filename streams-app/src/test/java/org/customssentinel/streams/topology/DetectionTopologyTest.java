@@ -21,6 +21,9 @@ import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.DeclarationRisk;
+import org.customssentinel.avro.RiskIndicator;
+import org.customssentinel.avro.RiskLane;
 import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.GoodsItem;
@@ -181,6 +184,28 @@ class DetectionTopologyTest {
         assertEquals("2.5", fin.getRulesApplied().get("spike.ratio"));
         assertEquals("100000", fin.getRulesApplied().get("floor.usd"));
         assertEquals("6", fin.getRulesApplied().get("baseline.windows"));
+    }
+
+    @Test
+    void shouldGiveEveryCountedDeclarationALaneByTheWeightsInForce() {
+        start(RuleSettings.defaults());
+        TestOutputTopic<String, DeclarationRisk> risk = fixture.output(TopicNames.RISK);
+        declare("D-1", "CN", "854231", "50000.00", week(0), "Shenzhen Huaxin Electronics", "OOO Tekhnopark Vostok");
+        declare("D-2", "DE", "940360", "900.00", week(0).plusSeconds(60), "Moebelwerk Sued", "OOO Elektronnye Komponenty");
+        fixture.changeRule("rules.risk.weight.tier-1", "75");
+        declare("D-3", "CN", "854231", "50000.00", week(0).plusSeconds(120), "Shenzhen Huaxin Electronics", "OOO Elektronnye Komponenty");
+
+        Map<String, DeclarationRisk> lanes = risk.readKeyValuesToMap();
+        assertEquals(Set.of("D-1", "D-2", "D-3"), lanes.keySet(), "one record per declaration, keyed by its id");
+        DeclarationRisk first = lanes.get("D-1");
+        assertEquals(RiskLane.RED, first.getLane(), "CHPL Tier 1 (40) to a watch-listed importer (60)");
+        assertEquals(List.of("watchlist", "list-tier"), first.getIndicators().stream().map(RiskIndicator::getName).toList());
+        assertEquals(0L, first.getRulesVersion());
+        assertEquals(RiskLane.GREEN, lanes.get("D-2").getLane());
+        assertEquals(0, lanes.get("D-2").getScore());
+        assertEquals(75, lanes.get("D-3").getScore(), "scored after the change to rules.risk.weight.tier-1");
+        assertEquals(RiskLane.RED, lanes.get("D-3").getLane());
+        assertEquals(1L, lanes.get("D-3").getRulesVersion());
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.customssentinel.streams.topology;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.customssentinel.avro.DeclarationRisk;
+import org.customssentinel.avro.EnrichedDeclaration;
+import org.customssentinel.streams.detect.RuleEdition;
+import org.customssentinel.streams.detect.RulesInForce;
+import org.customssentinel.streams.risk.RiskAssessor;
+
+/** Each counted declaration's risk lane, scored by the weights and cut-offs in force, with their version. */
+final class RiskProcessor implements FixedKeyProcessor<String, EnrichedDeclaration, DeclarationRisk> {
+
+    private final RulesInForce rules;
+    private final RiskAssessor assessor;
+    private FixedKeyProcessorContext<String, DeclarationRisk> context;
+
+    RiskProcessor(RulesInForce rules, RiskAssessor assessor) {
+        this.rules = rules;
+        this.assessor = assessor;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, DeclarationRisk> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, EnrichedDeclaration> record) {
+        RuleEdition edition = rules.current();
+        DeclarationRisk risk = assessor.assess(record.value(), edition.settings().sanctions(), edition.settings().risk());
+        risk.setRulesVersion(edition.version());
+        context.forward(record.withValue(risk));
+    }
+}
