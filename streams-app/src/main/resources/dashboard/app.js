@@ -177,8 +177,13 @@ async function refreshRejections() {
   try {
     const counts = await getJson('/api/rejections');
     const rows = Object.entries(counts).map(([reason, count]) => {
+      // Reason codes come from a topic anyone with write access fills: text, never HTML.
       const row = document.createElement('tr');
-      row.innerHTML = `<td>${reason}</td><td class="num">${count.toLocaleString()}</td>`;
+      const code = row.insertCell();
+      code.textContent = reason;
+      const number = row.insertCell();
+      number.className = 'num';
+      number.textContent = count.toLocaleString();
       return row;
     });
     if (!rows.length) {
@@ -192,10 +197,77 @@ async function refreshRejections() {
   }
 }
 
+const LANES = ['GREEN', 'YELLOW', 'ORANGE', 'RED'];
+
+/** Declarations per window as stacked bars, GREEN at the bottom. */
+function drawLanes(windows) {
+  const chart = $('#lanes-chart');
+  chart.replaceChildren();
+  if (!windows.length) {
+    svg('text', { x: 10, y: 20 }, chart).textContent = 'no declarations scored yet';
+    return;
+  }
+  const width = 760, height = 160, left = 40, bottom = 16;
+  const totals = windows.map((w) => LANES.reduce((sum, lane) => sum + w[lane], 0));
+  const max = Math.max(1, ...totals);
+  const step = (width - left) / windows.length;
+  windows.forEach((w, i) => {
+    let y = height - bottom;
+    LANES.forEach((lane) => {
+      const h = (w[lane] / max) * (height - bottom - 8);
+      if (h > 0) {
+        const bar = svg('rect', { x: left + i * step + 1, y: y - h, width: Math.max(1, step - 2), height: h, class: 'lane-' + lane }, chart);
+        svg('title', {}, bar).textContent = `${w.windowStart.slice(0, 10)} ${lane}: ${w[lane].toLocaleString()}`;
+        y -= h;
+      }
+    });
+  });
+  svg('text', { x: 0, y: 12 }, chart).textContent = max.toLocaleString();
+  svg('text', { x: left, y: height - 2 }, chart).textContent = windows[0].windowStart.slice(0, 10);
+  svg('text', { x: width - 60, y: height - 2 }, chart).textContent = windows[windows.length - 1].windowStart.slice(0, 10);
+}
+
+/** One RED declaration: what it is and every reason, as text (party names come from declarations, never HTML). */
+function redItem(risk) {
+  const item = document.createElement('li');
+  item.dataset.declarationId = risk.declarationId;
+  const head = document.createElement('div');
+  const lane = document.createElement('span');
+  lane.className = 'sev lane-' + risk.lane;
+  lane.textContent = risk.lane + ' ' + risk.score;
+  const what = document.createElement('span');
+  what.className = 'rule';
+  what.textContent = risk.declarationId;
+  const who = document.createElement('span');
+  who.className = 'party';
+  who.textContent = `${risk.exporterName} · ${flowName(risk.flow)} · ${risk.lodgedAt.slice(0, 10)}`;
+  head.append(lane, what, who);
+  const reasons = document.createElement('ul');
+  reasons.className = 'reasons';
+  risk.indicators.forEach((indicator) => {
+    const reason = document.createElement('li');
+    reason.textContent = `+${indicator.weight} ${indicator.name}: ${indicator.detail}`;
+    reasons.append(reason);
+  });
+  item.append(head, reasons);
+  return item;
+}
+
+async function refreshRisk() {
+  try {
+    const [windows, red] = await Promise.all([getJson('/api/risk/lanes?limit=26'), getJson('/api/risk/red?limit=10')]);
+    drawLanes(windows);
+    $('#red').replaceChildren(...red.map(redItem));
+  } catch (error) {
+    // Shown again on the next refresh.
+  }
+}
+
 function refresh() {
   refreshHealth();
   refreshFlows();
   refreshRejections();
+  refreshRisk();
 }
 
 refresh();

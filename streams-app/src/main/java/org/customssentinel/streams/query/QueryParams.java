@@ -17,6 +17,7 @@ final class QueryParams {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}|\\*");
     private static final Pattern HS = Pattern.compile("[0-9]{2,10}");
     static final int MAX_LIMIT = 1000;
+    private static final int MAX_ID_LENGTH = 128;
 
     private QueryParams() {
     }
@@ -37,6 +38,14 @@ final class QueryParams {
     }
 
     /** {@code latest} (empty) or an ISO date inside the wanted window. */
+    /** A declaration id as the path gives it: any text the producer accepts, bounded so a query cannot be a payload. */
+    static String declarationId(String value) {
+        if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+            throw new BadRequest("declaration id must be 1 to " + MAX_ID_LENGTH + " printable characters");
+        }
+        return value;
+    }
+
     static Optional<Instant> window(String value) {
         if (value == null || value.equalsIgnoreCase("latest")) {
             return Optional.empty();

@@ -14,9 +14,13 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.customssentinel.avro.DeclarationRisk;
+import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.FlowWindowPartitioner;
 import org.customssentinel.streams.topology.SentinelTopology;
@@ -46,7 +50,7 @@ public final class QueryServer implements AutoCloseable {
 
     /** What exists once Kafka Streams does. */
     private record Attached(LocalStores stores, FlowQueries flows, AlertQueries alerts, Peers peers, AlertFeed feed,
-                            RejectionTally rejections, KafkaStreamsMetrics kafkaMetrics) {
+                            RejectionTally rejections, RiskTally risk, KafkaStreamsMetrics kafkaMetrics) {
     }
 
     private QueryServer(QuerySettings settings, TopologySettings.Topics topics, WindowSettings windows, Map<String, Object> clientConfigs,
@@ -100,10 +104,12 @@ public final class QueryServer implements AutoCloseable {
         kafkaMetrics.bindTo(registry);
         AlertFeed feed = new AlertFeed(clientConfigs, topics.alerts(), json);
         RejectionTally rejections = new RejectionTally(clientConfigs, topics.rejected());
+        RiskTally risk = new RiskTally(clientConfigs, topics.risk(), windows);
         feed.start();
         rejections.start();
+        risk.start();
         attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), new Peers(streams, self, json), feed,
-                rejections, kafkaMetrics);
+                rejections, risk, kafkaMetrics);
     }
 
     private Attached attached() {
@@ -120,6 +126,9 @@ public final class QueryServer implements AutoCloseable {
         http.get("/api/flows/{dispatch}/{destination}/{hs}", this::flowSeries);
         http.get("/api/alerts", this::recentAlerts);
         http.get("/api/rejections", ctx -> send(ctx, json.valueToTree(attached().rejections().counts())));
+        http.get("/api/declarations/{id}/risk", this::declarationRisk);
+        http.get("/api/risk/lanes", ctx -> send(ctx, attached().risk().lanes(QueryParams.limit(ctx.queryParam("limit"), 26))));
+        http.get("/api/risk/red", ctx -> send(ctx, attached().risk().red(QueryParams.limit(ctx.queryParam("limit"), 20))));
         http.sse("/api/alerts/stream", client -> {
             client.keepAlive();
             attached().feed().add(client);
@@ -188,6 +197,34 @@ public final class QueryServer implements AutoCloseable {
         send(ctx, series);
     }
 
+    /** One declaration's lane and reasons, from the instance that holds its partition of customs.declarations.risk. */
+    private void declarationRisk(Context ctx) {
+        String id = QueryParams.declarationId(ctx.pathParam("id"));
+        Attached a = attached();
+        a.stores().requireRunning();
+        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(SentinelTopology.RISK_QUERY_STORE, id, Serdes.String().serializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            throw new NotReady("no instance holds declaration " + id + " right now (rebalancing)");
+        }
+        if (!a.peers().isSelf(owner.activeHost()) && ctx.header(Peers.FORWARDED_HEADER) == null) {
+            forward(ctx, a, owner.activeHost());
+            return;
+        }
+        ValueAndTimestamp<DeclarationRisk> risk = a.stores().<DeclarationRisk>store(SentinelTopology.RISK_QUERY_STORE).get(id);
+        if (risk == null) {
+            throw new NotFound("no risk assessment for declaration " + id + " (not counted yet, rejected, late, or a re-sent copy)");
+        }
+        send(ctx, AvroJson.of(risk.value()));
+    }
+
+    private void forward(Context ctx, Attached a, HostInfo owner) {
+        Peers.Answer answer = a.peers().get(owner, ctx.path());
+        if (answer.status() == 503) {
+            ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+        }
+        ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
     private void recentAlerts(Context ctx) {
         AlertQueries.Filter filter = new AlertQueries.Filter(QueryParams.since(ctx.queryParam("since")), QueryParams.rule(ctx.queryParam("rule")),
                 QueryParams.flow(ctx.queryParam("flow")), QueryParams.limit(ctx.queryParam("limit"), 100));
@@ -236,6 +273,7 @@ public final class QueryServer implements AutoCloseable {
         if (a != null) {
             a.feed().close();
             a.rejections().close();
+            a.risk().close();
             a.kafkaMetrics().close();
         }
         http.stop();

@@ -309,6 +309,68 @@ class QueryApiIT {
         }
     }
 
+    @Test
+    void shouldServeEachDeclarationsLaneAndShowTheRedOnesAsText() throws Exception {
+        String id = "RISK-" + System.nanoTime();
+        String hostile = "<img src=x onerror=\"document.title='owned'\">Trading LLC";
+        Declaration declaration = watchListed(id);
+        // The watch-listed party imports; the exporter's name is the kind of text a dashboard must never run.
+        declaration.setImporter(declaration.getExporter());
+        declaration.setExporter(Party.newBuilder().setName(hostile).build());
+        replays.send(replay, declaration);
+
+        JsonNode risk = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (risk == null) {
+            HttpResponse<String> response = get(first, "/api/declarations/" + id + "/risk");
+            if (response.statusCode() == 200) {
+                risk = JSON.readTree(response.body());
+            } else {
+                assertTrue(System.nanoTime() < deadline, "no risk for " + id + " within 60 s: " + response.body());
+                Thread.sleep(500);
+            }
+        }
+        assertEquals("RED", risk.path("lane").asText(), risk.toString());
+        List<String> indicators = new ArrayList<>();
+        risk.path("indicators").forEach(i -> indicators.add(i.path("name").asText()));
+        assertEquals(List.of("watchlist", "list-tier"), indicators.subList(0, 2), risk.toString());
+        assertEquals(hostile, risk.path("exporterName").asText());
+        assertEquals(risk, json(second, "/api/declarations/" + id + "/risk"), "the other instance answers the same, forwarded or not");
+        assertEquals(404, get(first, "/api/declarations/NO-SUCH-DECLARATION/risk").statusCode());
+
+        JsonNode lanes = json(first, "/api/risk/lanes?limit=200");
+        long red = 0;
+        long all = 0;
+        for (JsonNode window : lanes) {
+            red += window.path("RED").asLong();
+            all += window.path("GREEN").asLong() + window.path("YELLOW").asLong() + window.path("ORANGE").asLong() + window.path("RED").asLong();
+        }
+        assertTrue(red >= 1 && all > red, lanes.toString());
+        deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!get(first, "/api/risk/red?limit=1000").body().contains(id)) {
+            assertTrue(System.nanoTime() < deadline, "the RED declaration is listed within 30 s");
+            Thread.sleep(500);
+        }
+
+        Path chromium = HeadlessChromium.executable();
+        assumeTrue(chromium != null, "Chromium is not installed (.ci/run installs Debian's chromium): dashboard not driven");
+        try (HeadlessChromium browser = new HeadlessChromium(chromium, Files.createDirectories(work.resolve("chromium-risk")), 1280, 1000)) {
+            browser.navigate("http://127.0.0.1:" + second.port() + "/");
+            assertTrue(browser.await("document.querySelectorAll('#lanes-chart rect.lane-RED').length > 0", Duration.ofSeconds(30)),
+                    "lane counts drawn per window");
+            assertTrue(browser.await("document.querySelector('#red li[data-declaration-id=\"" + id + "\"]') !== null", Duration.ofSeconds(30)),
+                    "the RED declaration listed with its reasons");
+            String shown = browser.evaluate("document.querySelector('#red li[data-declaration-id=\"" + id + "\"]').textContent")
+                    .asText();
+            assertTrue(shown.contains(hostile), "the party's name appears literally: " + shown);
+            assertTrue(shown.contains("watchlist") && shown.contains("list-tier"), shown);
+            assertEquals(0, browser.evaluate("document.querySelectorAll('#red img').length").asInt(),
+                    "no element made from declaration text");
+            assertTrue(!"owned".equals(browser.evaluate("document.title").asText()), "no script ran");
+            assertEquals(List.of(), browser.errors(), "no errors in the browser console");
+        }
+    }
+
     /** A declaration by a watch-listed exporter, after the scenario's last day so it is never late. */
     private static Declaration watchListed(String id) {
         return Declaration.newBuilder().setDeclarationId(id).setDeclarationType(DeclarationType.IMPORT)
