@@ -14,6 +14,7 @@ import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.Severity;
+import org.customssentinel.streams.enrich.ListReferences;
 
 /**
  * WATCHLIST_HIT: a party of the declaration matches a watchlist entry. One FINAL alert per declaration, entry and
@@ -42,7 +43,7 @@ public final class WatchlistHitRule implements DeclarationRule {
                 match.getPartyName(), match.getListId(), match.getMatchedName(),
                 match.getProgram() == null ? "" : " (" + match.getProgram() + ")", d.getDeclarationId(),
                 AlertFactory.describe(counted.firstFlow(), counted.firstGoods(), lists), Money.usd(total));
-        Severity severity = lists.stream().anyMatch(l -> !l.getCategory().contains("candidate")) ? Severity.CRITICAL : Severity.HIGH;
+        Severity severity = ListReferences.anyControlled(lists) ? Severity.CRITICAL : Severity.HIGH;
         return Alert.newBuilder()
                 .setAlertId(AlertIds.of(AlertRule.WATCHLIST_HIT.name(), d.getDeclarationId(), match.getListId() + ":" + match.getEntryId(),
                         match.getRole().name()))
@@ -57,8 +58,7 @@ public final class WatchlistHitRule implements DeclarationRule {
     private static List<ListReference> listsOf(CountedDeclaration counted) {
         List<ListReference> lists = new ArrayList<>();
         counted.enriched().getItems().forEach(item -> item.getMatches().forEach(m -> {
-            ListReference list = ListReference.newBuilder().setListId(m.getListId()).setCategory(m.getCategory())
-                    .setListVersion(m.getListVersion()).build();
+            ListReference list = ListReferences.of(m);
             if (!lists.contains(list)) {
                 lists.add(list);
             }

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationRisk;
@@ -17,6 +16,7 @@ import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.RiskIndicator;
 import org.customssentinel.streams.detect.Sanctions;
+import org.customssentinel.streams.enrich.ListReferences;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
@@ -78,7 +78,7 @@ public final class RiskAssessor {
                 String indicator = indicatorOf(match);
                 if (best == null || risk.weight(indicator) > risk.weight(best.indicator())) {
                     best = new Tiered(indicator, String.format("%s %s%s: item %d, HS %s, %s", match.getListId(), match.getCategory(),
-                            match.getBasis() == ClassificationBasis.CANDIDATE ? " (candidate)" : "", item.getItemNumber(), item.getHsCode(),
+                            ListReferences.isControlled(match) ? "" : " (candidate)", item.getItemNumber(), item.getHsCode(),
                             match.getDescription()));
                 }
             }
@@ -87,7 +87,7 @@ public final class RiskAssessor {
     }
 
     private static String indicatorOf(ClassificationMatch match) {
-        if (match.getBasis() == ClassificationBasis.CANDIDATE) {
+        if (!ListReferences.isControlled(match)) {
             return "candidate";
         }
         Matcher tier = TIER.matcher(match.getCategory());

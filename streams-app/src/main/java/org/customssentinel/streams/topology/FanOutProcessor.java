@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.ClassificationBasis;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
@@ -26,6 +25,7 @@ import org.customssentinel.streams.detect.CountedDeclaration;
 import org.customssentinel.streams.detect.DeclarationRule;
 import org.customssentinel.streams.detect.RuleEdition;
 import org.customssentinel.streams.detect.RulesInForce;
+import org.customssentinel.streams.enrich.ListReferences;
 import org.customssentinel.streams.detect.ExporterKeys;
 import org.customssentinel.streams.memory.LruMap;
 import org.customssentinel.streams.flow.FlowKeys;
@@ -125,7 +125,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             for (int i = 0; i < d.getItems().size(); i++) {
                 GoodsItem item = d.getItems().get(i);
                 for (ClassificationMatch match : enriched.getItems().get(i).getMatches()) {
-                    if (match.getBasis() == ClassificationBasis.LISTED) {
+                    if (ListReferences.isControlled(match)) {
                         addTier(tiers, match, dimensions.keyOf(d, item), item.getValueUsd());
                     }
                 }
@@ -145,8 +145,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
 
     /** An item's value into its tier's; an item on several entries of one tier counts once. */
     private static void addTier(List<TierValue> tiers, ClassificationMatch match, String flowKey, BigDecimal value) {
-        ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
-                .setListVersion(match.getListVersion()).build();
+        ListReference list = ListReferences.of(match);
         for (TierValue tier : tiers) {
             if (tier.getList().getListId().equals(list.getListId()) && tier.getList().getCategory().equals(list.getCategory())) {
                 tier.setValueUsd(tier.getValueUsd().add(value));
@@ -161,7 +160,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     }
 
     private static boolean listed(EnrichedItem classified) {
-        return classified.getMatches().stream().anyMatch(m -> m.getBasis() == ClassificationBasis.LISTED);
+        return classified.getMatches().stream().anyMatch(ListReferences::isControlled);
     }
 
     private static FlowContribution.Builder empty(Declaration d, GoodsItem item) {
@@ -178,15 +177,12 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         flow.setNetMassKg(flow.getNetMassKg().add(item.getNetMassKg()));
         flow.setItemCount(flow.getItemCount() + 1);
         for (ClassificationMatch match : classified.getMatches()) {
-            if (match.getBasis() == ClassificationBasis.LISTED) {
-                flow.setControlled(true);
-            }
-            ListReference list = ListReference.newBuilder().setListId(match.getListId()).setCategory(match.getCategory())
-                    .setListVersion(match.getListVersion()).build();
+            ListReference list = ListReferences.of(match);
             if (!flow.getLists().contains(list)) {
                 flow.getLists().add(list);
             }
         }
+        flow.setControlled(ListReferences.anyControlled(flow.getLists()));
         if (!classified.getMatches().isEmpty()) {
             flow.setGoodsDescription(classified.getMatches().get(0).getDescription());
         }
