@@ -39,7 +39,7 @@ import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
-import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,7 +135,7 @@ class RuntimeRulesIT {
             assertTrue(out.toString().startsWith("rules.spike.ratio = 2.5\n"), out::toString);
 
             ReadOnlyKeyValueStore<String, byte[]> read = streams.kafkaStreams().store(StoreQueryParameters.fromNameAndType(
-                    SentinelTopology.RULES_STORE, QueryableStoreTypes.keyValueStore()));
+                    TopologyStores.RULE_SETTINGS, QueryableStoreTypes.keyValueStore()));
             while (read.get("rules.spike.ratio") == null) {
                 assertTrue(System.nanoTime() < deadline, "the app did not read the change");
                 Thread.sleep(100);

@@ -15,7 +15,7 @@ import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.FlowKeys;
-import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /** Alerts held on this instance, newest first: each alert's latest status (a FINAL replaces its PROVISIONAL). */
 final class AlertQueries {
@@ -32,7 +32,7 @@ final class AlertQueries {
 
     ArrayNode recent(Filter filter) {
         List<Alert> found = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<Alert>> all = stores.<Alert>store(SentinelTopology.ALERTS_QUERY_STORE).all()) {
+        try (KeyValueIterator<String, ValueAndTimestamp<Alert>> all = stores.<Alert>store(TopologyStores.ALERTS_QUERY).all()) {
             all.forEachRemaining(entry -> {
                 Alert alert = entry.value.value();
                 if (filter.since().map(s -> !alert.getWindowEnd().isBefore(s)).orElse(true)

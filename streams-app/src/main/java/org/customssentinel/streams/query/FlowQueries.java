@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
-import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /** Flow windows held on this instance: a window's top flows, a flow's series. */
 final class FlowQueries {
@@ -38,7 +38,7 @@ final class FlowQueries {
      * instances, the latest of them is the latest overall, and an instance with flows in it reports that one.
      */
     ObjectNode top(Optional<Instant> date, int limit) {
-        ReadOnlyKeyValueStore<String, ValueAndTimestamp<FlowWindow>> store = stores.store(SentinelTopology.FLOWS_QUERY_STORE);
+        ReadOnlyKeyValueStore<String, ValueAndTimestamp<FlowWindow>> store = stores.store(TopologyStores.FLOWS_QUERY);
         Long wanted = date.map(d -> windows.startOf(d.toEpochMilli())).orElse(null);
         List<FlowWindow> found = new ArrayList<>();
         long latest = Long.MIN_VALUE;
@@ -66,7 +66,7 @@ final class FlowQueries {
 
     /** The flow's windows, oldest first, or empty when this instance holds none. */
     Optional<ObjectNode> series(String flowKey) {
-        ReadOnlyKeyValueStore<String, ValueAndTimestamp<FlowWindow>> store = stores.store(SentinelTopology.FLOWS_QUERY_STORE);
+        ReadOnlyKeyValueStore<String, ValueAndTimestamp<FlowWindow>> store = stores.store(TopologyStores.FLOWS_QUERY);
         ArrayNode series = JSON.arrayNode();
         FlowWindow last = null;
         // Keys are flow|window-start in ISO form: a range over the flow's prefix is its series in time order.

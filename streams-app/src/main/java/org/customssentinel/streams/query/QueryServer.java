@@ -23,7 +23,7 @@ import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.FlowWindowPartitioner;
-import org.customssentinel.streams.topology.SentinelTopology;
+import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,7 +179,7 @@ public final class QueryServer implements AutoCloseable {
         String flowKey = QueryParams.flowKey(ctx.pathParam("dispatch"), ctx.pathParam("destination"), ctx.pathParam("hs"));
         Attached a = attached();
         a.stores().requireRunning();
-        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(SentinelTopology.FLOWS_QUERY_STORE, flowKey,
+        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(TopologyStores.FLOWS_QUERY, flowKey,
                 (topic, key, value, partitions) -> Optional.of(java.util.Set.of(FlowWindowPartitioner.partitionOf(key, partitions))));
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new NotReady("no instance owns flow " + flowKey + " right now (rebalancing)");
@@ -202,7 +202,7 @@ public final class QueryServer implements AutoCloseable {
         String id = QueryParams.declarationId(ctx.pathParam("id"));
         Attached a = attached();
         a.stores().requireRunning();
-        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(SentinelTopology.RISK_QUERY_STORE, id, Serdes.String().serializer());
+        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(TopologyStores.RISK_QUERY, id, Serdes.String().serializer());
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             throw new NotReady("no instance holds declaration " + id + " right now (rebalancing)");
         }
@@ -210,7 +210,7 @@ public final class QueryServer implements AutoCloseable {
             forward(ctx, a, owner.activeHost());
             return;
         }
-        ValueAndTimestamp<DeclarationRisk> risk = a.stores().<DeclarationRisk>store(SentinelTopology.RISK_QUERY_STORE).get(id);
+        ValueAndTimestamp<DeclarationRisk> risk = a.stores().<DeclarationRisk>store(TopologyStores.RISK_QUERY).get(id);
         if (risk == null) {
             throw new NotFound("no risk assessment for declaration " + id + " (not counted yet, rejected, late, or a re-sent copy)");
         }

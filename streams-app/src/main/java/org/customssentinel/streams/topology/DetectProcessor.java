@@ -50,10 +50,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  */
 final class DetectProcessor implements Processor<String, FlowEvent, String, Routed> {
 
-    static final String WINDOWS_STORE = "flow-windows";
-    static final String HISTORY_STORE = "flow-history";
-    /** Where detection stands: see {@link DetectorClock}. */
-    static final String CLOCK_STORE = "detector-clock";
     private static final int TOP_PARTIES = 5;
     private static final int SAMPLES = 10;
     /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
@@ -90,9 +86,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.open = new WriteThroughStore<>(context.getStateStore(WINDOWS_STORE), OPEN_WINDOWS_IN_MEMORY);
-        this.history = context.getStateStore(HISTORY_STORE);
-        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(CLOCK_STORE), Integer.MAX_VALUE), inputPartitions);
+        this.open = new WriteThroughStore<>(context.getStateStore(TopologyStores.FLOW_WINDOWS), OPEN_WINDOWS_IN_MEMORY);
+        this.history = context.getStateStore(TopologyStores.FLOW_HISTORY);
+        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.DETECTOR_CLOCK), Integer.MAX_VALUE), inputPartitions);
         context.schedule(RUNNING_EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
     }
 

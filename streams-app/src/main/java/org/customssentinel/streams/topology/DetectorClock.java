@@ -3,7 +3,7 @@ package org.customssentinel.streams.topology;
 import org.customssentinel.avro.internal.Watermark;
 
 /**
- * Where detection stands on one flow partition, kept in the store {@value DetectProcessor#CLOCK_STORE}: for each
+ * Where detection stands on one flow partition, kept in the store {@value TopologyStores#DETECTOR_CLOCK}: for each
  * input partition, its stream time and the earliest declaration it counted (both reach every flow partition as
  * watermarks), and the start of the last window closed here.
  */

@@ -36,7 +36,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  */
 final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decoded> {
 
-    static final String SEEN_STORE = "seen-declarations";
     static final Duration RETENTION = Duration.ofDays(90);
     /** Ids a partition is expected to hold within a retention period; more only make the Bloom filter less useful. */
     private static final int EXPECTED_IDS = 1 << 20;
@@ -61,7 +60,7 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
     @Override
     public void init(FixedKeyProcessorContext<String, Decoded> context) {
         this.context = context;
-        this.seen = context.getStateStore(SEEN_STORE);
+        this.seen = context.getStateStore(TopologyStores.SEEN_DECLARATIONS);
         this.fingerprints = new ContentFingerprints(serdes.registry());
         // Called once the store is restored: what it holds is everything this partition has counted.
         rebuild();

@@ -30,8 +30,8 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Declaration, En
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedDeclaration> context) {
         this.context = context;
-        ReadOnlyKeyValueStore<String, HsClassification> hs = context.getStateStore(SentinelTopology.HS_INDEX_STORE);
-        ReadOnlyKeyValueStore<String, WatchlistEntry> watchlist = context.getStateStore(SentinelTopology.WATCHLIST_INDEX_STORE);
+        ReadOnlyKeyValueStore<String, HsClassification> hs = context.getStateStore(TopologyStores.HS_INDEX);
+        ReadOnlyKeyValueStore<String, WatchlistEntry> watchlist = context.getStateStore(TopologyStores.WATCHLIST_INDEX);
         this.enricher = new Enricher(new ClassificationIndex(hs), new WatchlistIndex(watchlist), mode, generation);
     }
 

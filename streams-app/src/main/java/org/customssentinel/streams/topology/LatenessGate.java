@@ -23,8 +23,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  */
 final class LatenessGate implements Processor<String, Decoded, String, Routed> {
 
-    /** The store's name from when the fan-out kept this bookkeeping: running apps keep their state under it. */
-    static final String STREAM_TIME_STORE = "fan-out-stream-time";
     private static final String STREAM_TIME = "stream-time";
     private static final String LAST_WATERMARK = "last-watermark";
     private static final String FIRST_SEEN = "first-seen";
@@ -44,7 +42,7 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
     @Override
     public void init(ProcessorContext<String, Routed> context) {
         this.context = context;
-        this.clock = new WriteThroughStore<>(context.getStateStore(STREAM_TIME_STORE), 3);
+        this.clock = new WriteThroughStore<>(context.getStateStore(TopologyStores.STREAM_TIME), 3);
     }
 
     @Override

@@ -38,11 +38,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  */
 final class NewTraderProcessor implements Processor<String, FlowEvent, String, Alert> {
 
-    static final String LEDGER_STORE = "trader-ledger";
-    /** Exporters whose first period is open, keyed by the period's end: a range scan yields those due to close. */
-    static final String CLOSING_STORE = "trader-closing";
-    /** Watermarks and warm-up, as {@link DetectorClock} keeps them for flows. */
-    static final String CLOCK_STORE = "trader-clock";
     private static final int SAMPLES = 10;
 
     private final WindowSettings windows;
@@ -67,9 +62,9 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.ledgers = context.getStateStore(LEDGER_STORE);
-        this.closing = context.getStateStore(CLOSING_STORE);
-        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(CLOCK_STORE), Integer.MAX_VALUE), inputPartitions);
+        this.ledgers = context.getStateStore(TopologyStores.TRADER_LEDGER);
+        this.closing = context.getStateStore(TopologyStores.TRADER_CLOSING);
+        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.TRADER_CLOCK), Integer.MAX_VALUE), inputPartitions);
     }
 
     @Override

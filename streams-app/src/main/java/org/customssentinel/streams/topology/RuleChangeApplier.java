@@ -38,7 +38,7 @@ final class RuleChangeApplier implements Processor<String, byte[], Void, Void> {
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
-        this.store = context.getStateStore(SentinelTopology.RULES_STORE);
+        this.store = context.getStateStore(TopologyStores.RULE_SETTINGS);
     }
 
     @Override

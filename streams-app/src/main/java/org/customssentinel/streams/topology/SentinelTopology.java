@@ -1,7 +1,5 @@
 package org.customssentinel.streams.topology;
 
-import java.time.Duration;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Deserializer;
@@ -16,7 +14,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.Stores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationRisk;
@@ -27,9 +24,6 @@ import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
-import org.customssentinel.avro.internal.FlowHistory;
-import org.customssentinel.avro.internal.TraderLedger;
-import org.customssentinel.avro.internal.WindowAccumulator;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.streams.detect.RulesInForce;
@@ -45,17 +39,6 @@ import org.customssentinel.streams.risk.RiskAssessor;
  * TopologyTestDriver. Every processor, store and sink has an explicit, stable name, so upgrades keep their state.
  */
 public final class SentinelTopology {
-
-    public static final String HS_INDEX_STORE = "hs-classification-index";
-    public static final String WATCHLIST_INDEX_STORE = "watchlist-index";
-    /** customs.reference.rules as read: setting to its latest accepted change. */
-    public static final String RULES_STORE = "rule-settings";
-    /** customs.flows.windowed as a table: flow + window start to the window's latest figures. */
-    public static final String FLOWS_QUERY_STORE = "flows-query";
-    /** customs.alerts as a table: alert id to its latest status. */
-    public static final String ALERTS_QUERY_STORE = "alerts-query";
-    /** customs.declarations.risk as a table: declaration id to its latest lane. */
-    public static final String RISK_QUERY_STORE = "risk-query";
 
     private SentinelTopology() {
     }
@@ -81,9 +64,10 @@ public final class SentinelTopology {
 
     /** {@code alerts}: what risk scoring knows of the alerts raised so far, fed by the caller (every instance's alerts). */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
-                                 StateStores stores, OpenAlerts alerts) {
+                                 StateStores where, OpenAlerts alerts) {
         StreamsBuilder builder = new StreamsBuilder();
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
+        TopologyStores stores = new TopologyStores(where, serdes);
         Serde<HsClassification> hsSerde = serdes.value();
         Serde<WatchlistEntry> watchlistSerde = serdes.value();
         Serde<RejectedRecord> rejectedSerde = serdes.value();
@@ -93,32 +77,30 @@ public final class SentinelTopology {
         // Shared by the index updaters (global thread) and enrichment (stream threads) of this topology only.
         ReferenceGeneration generation = new ReferenceGeneration();
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(HS_INDEX_STORE), Serdes.String(), hsSerde).withLoggingDisabled(),
+                TopologyStores.global(TopologyStores.HS_INDEX, hsSerde),
                 topics.hsClassifications(),
                 Consumed.with(Serdes.String(), hsSerde).withName("hs-classifications-source"),
-                () -> new IndexUpdater<>(HS_INDEX_STORE, ClassificationIndex::apply, generation));
+                () -> new IndexUpdater<>(TopologyStores.HS_INDEX, ClassificationIndex::apply, generation));
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WATCHLIST_INDEX_STORE), Serdes.String(), watchlistSerde).withLoggingDisabled(),
+                TopologyStores.global(TopologyStores.WATCHLIST_INDEX, watchlistSerde),
                 topics.watchlist(),
                 Consumed.with(Serdes.String(), watchlistSerde).withName("watchlist-source"),
-                () -> new IndexUpdater<>(WATCHLIST_INDEX_STORE, WatchlistIndex::apply, generation));
+                () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX, WatchlistIndex::apply, generation));
 
         // Shared by the rules topic's reader (global thread) and every processor that judges (stream threads).
         RulesInForce rules = new RulesInForce(settings.rules(), settings.windows());
         Deserializer<RuleSetting> ruleSettings = serdes.<RuleSetting>value().deserializer();
         builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), Serdes.ByteArray()).withLoggingDisabled(),
+                TopologyStores.global(TopologyStores.RULE_SETTINGS, Serdes.ByteArray()),
                 topics.rules(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("rules-source"),
                 () -> new RuleChangeApplier(rules, ruleSettings));
 
-        builder.addStateStore(stores.changelog(Stores.windowStoreBuilder(stores.window(DuplicateFilter.SEEN_STORE,
-                DuplicateFilter.RETENTION, Duration.ofMillis(1)), Serdes.String(), Serdes.ByteArray())
-                .withCachingDisabled().withLoggingEnabled(Map.of("retention.ms", "-1"))));
+        builder.addStateStore(stores.seenDeclarations());
         KStream<String, Decoded> decoded = builder
                 .stream(topics.declarations(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("declarations-source"))
                 .processValues(() -> new DecodeProcessor(serdes, metrics), Named.as("decode-declarations"))
-                .processValues(() -> new DuplicateFilter(serdes, metrics), Named.as("drop-duplicate-declarations"), DuplicateFilter.SEEN_STORE);
+                .processValues(() -> new DuplicateFilter(serdes, metrics), Named.as("drop-duplicate-declarations"), TopologyStores.SEEN_DECLARATIONS);
         decoded.split(Named.as("decoded-"))
                 .branch((id, value) -> value.isRejected(), Branched.<String, Decoded>withConsumer(rejected -> rejected
                         .mapValues(Decoded::rejected, Named.as("rejected-value"))
@@ -147,12 +129,11 @@ public final class SentinelTopology {
      */
     private static void eventTime(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, Decoded> valid,
                                   ReferenceGeneration generation, Serde<EnrichedDeclaration> enrichedSerde, Serde<RejectedRecord> rejectedSerde,
-                                  SentinelMetrics metrics, InputLanes lanes, StateStores stores, RulesInForce rules, OpenAlerts alerts) {
+                                  SentinelMetrics metrics, InputLanes lanes, TopologyStores stores, RulesInForce rules, OpenAlerts alerts) {
         TopologySettings.Topics topics = settings.topics();
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(LatenessGate.STREAM_TIME_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled()));
+        builder.addStateStore(stores.streamTime());
         Serde<FlowEvent> flowEventSerde = serdes.value();
-        valid.process(() -> new LatenessGate(settings.windows(), metrics, lanes), Named.as("keep-event-time"), LatenessGate.STREAM_TIME_STORE)
+        valid.process(() -> new LatenessGate(settings.windows(), metrics, lanes), Named.as("keep-event-time"), TopologyStores.STREAM_TIME)
                 .split(Named.as("timed-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.REJECTED, Branched.<String, Routed>withConsumer(late -> late
                         .mapValues(routed -> (RejectedRecord) routed.value(), Named.as("late-value"))
@@ -194,15 +175,12 @@ public final class SentinelTopology {
 
     /** Per trade flow: windows, baselines, rules, alerts, and the windows for dashboards. */
     private static void detection(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, SentinelMetrics metrics,
-                                  StateStores stores, RulesInForce rules) {
+                                  TopologyStores stores, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         Serde<FlowEvent> flowEventSerde = serdes.value();
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.WINDOWS_STORE),
-                Serdes.String(), serdes.<WindowAccumulator>value()).withCachingEnabled()));
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.HISTORY_STORE),
-                Serdes.String(), serdes.<FlowHistory>value()).withCachingEnabled()));
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(DetectProcessor.CLOCK_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled()));
+        builder.addStateStore(stores.flowWindows());
+        builder.addStateStore(stores.flowHistory());
+        builder.addStateStore(stores.detectorClock());
         Serde<Alert> alertSerde = serdes.value();
         Serde<FlowWindow> windowSerde = serdes.value();
         Serde<DeclarationRisk> riskSerde = serdes.value();
@@ -213,7 +191,7 @@ public final class SentinelTopology {
                 alertSerde, metrics, stores, rules);
         events.filter((key, event) -> event.getTrader() == null, Named.as("flow-contributions"))
                 .process(() -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics), Named.as("detect-flows"),
-                        DetectProcessor.WINDOWS_STORE, DetectProcessor.HISTORY_STORE, DetectProcessor.CLOCK_STORE)
+                        TopologyStores.FLOW_WINDOWS, TopologyStores.FLOW_HISTORY, TopologyStores.DETECTOR_CLOCK)
                 .split(Named.as("detected-"))
                 .branch((key, routed) -> routed.destination() == Routed.Destination.ALERTS, Branched.<String, Routed>withConsumer(alerts -> alerts
                         .mapValues(routed -> (Alert) routed.value(), Named.as("alert-value"))
@@ -229,15 +207,12 @@ public final class SentinelTopology {
 
     /** Per exporter: first-seen times, first periods, NEW_TRADER alerts. */
     private static void newTraders(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, KStream<String, FlowEvent> events,
-                                   Serde<Alert> alertSerde, SentinelMetrics metrics, StateStores stores, RulesInForce rules) {
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.LEDGER_STORE),
-                Serdes.String(), serdes.<TraderLedger>value()).withCachingEnabled()));
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOSING_STORE),
-                Serdes.String(), Serdes.String()).withCachingEnabled()));
-        builder.addStateStore(stores.changelog(Stores.keyValueStoreBuilder(stores.keyValue(NewTraderProcessor.CLOCK_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled()));
+                                   Serde<Alert> alertSerde, SentinelMetrics metrics, TopologyStores stores, RulesInForce rules) {
+        builder.addStateStore(stores.traderLedger());
+        builder.addStateStore(stores.traderClosing());
+        builder.addStateStore(stores.traderClock());
         events.process(() -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
-                        Named.as("judge-new-traders"), NewTraderProcessor.LEDGER_STORE, NewTraderProcessor.CLOSING_STORE, NewTraderProcessor.CLOCK_STORE)
+                        Named.as("judge-new-traders"), TopologyStores.TRADER_LEDGER, TopologyStores.TRADER_CLOSING, TopologyStores.TRADER_CLOCK)
                 .to(settings.topics().alerts(), Produced.with(Serdes.String(), alertSerde).withName("new-trader-alerts-sink"));
     }
 
@@ -246,19 +221,19 @@ public final class SentinelTopology {
      * instance) and each alert's latest status, materialized from the app's own output topics.
      */
     private static void queryStores(StreamsBuilder builder, TopologySettings settings, Serde<FlowWindow> windowSerde, Serde<Alert> alertSerde,
-                                    Serde<DeclarationRisk> riskSerde, StateStores stores) {
+                                    Serde<DeclarationRisk> riskSerde, TopologyStores stores) {
         TopologySettings.Topics topics = settings.topics();
         builder.table(topics.flowsWindowed(), Consumed.with(Serdes.String(), windowSerde).withName("flows-query-source"),
-                Materialized.<String, FlowWindow>as(stores.timestampedKeyValue(FLOWS_QUERY_STORE))
+                Materialized.<String, FlowWindow>as(stores.queryTable(TopologyStores.FLOWS_QUERY))
                         .withKeySerde(Serdes.String()).withValueSerde(windowSerde));
         builder.table(topics.alerts(), Consumed.with(Serdes.String(), alertSerde).withName("alerts-query-source"),
-                Materialized.<String, Alert>as(stores.timestampedKeyValue(ALERTS_QUERY_STORE))
+                Materialized.<String, Alert>as(stores.queryTable(TopologyStores.ALERTS_QUERY))
                         .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
         // One entry per declaration: worth it live, for GET /api/declarations/{id}/risk; offline nothing queries it and a
         // replay of millions would hold them all in memory.
-        if (stores == StateStores.PERSISTENT) {
+        if (stores.keepsPerDeclarationTables()) {
             builder.table(topics.risk(), Consumed.with(Serdes.String(), riskSerde).withName("risk-query-source"),
-                    Materialized.<String, DeclarationRisk>as(stores.timestampedKeyValue(RISK_QUERY_STORE))
+                    Materialized.<String, DeclarationRisk>as(stores.queryTable(TopologyStores.RISK_QUERY))
                             .withKeySerde(Serdes.String()).withValueSerde(riskSerde));
         }
     }
