@@ -5,13 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.Schema;
-import org.customssentinel.avro.Declaration;
-import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.schemas.registry.RegistryClientConfig;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.schemas.registry.SchemaRegistryException;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.topic.SentinelTopic;
 import org.customssentinel.schemas.topic.TopicProvisioner;
 
 /**
@@ -26,12 +25,12 @@ public final class Preflight {
     /** Before publishing declarations: both topics exist, and the registry takes the Declaration and RejectedRecord schemas. */
     public static void prepareDeclarationTopics(PublishConfig config) {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(config.declarationsTopic(), Map.of());
-        topics.put(config.rejectedTopic(), Map.of());
+        topics.put(config.declarationsTopic(), SentinelTopic.DECLARATIONS.configs());
+        topics.put(config.rejectedTopic(), SentinelTopic.REJECTED.configs());
         ensureTopics(config, topics);
         Map<String, Schema> schemas = new LinkedHashMap<>();
-        schemas.put(config.declarationsTopic(), Declaration.getClassSchema());
-        schemas.put(config.rejectedTopic(), RejectedRecord.getClassSchema());
+        schemas.put(config.declarationsTopic(), SentinelTopic.DECLARATIONS.valueSchema());
+        schemas.put(config.rejectedTopic(), SentinelTopic.REJECTED.valueSchema());
         registerSchemas(config, schemas);
     }
 

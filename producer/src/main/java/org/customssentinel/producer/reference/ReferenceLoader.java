@@ -15,7 +15,7 @@ import org.customssentinel.producer.publish.Preflight;
 import org.customssentinel.producer.publish.PublishConfig;
 import org.customssentinel.producer.publish.PublishException;
 import org.customssentinel.producer.publish.RecordProducers;
-import org.customssentinel.schemas.topic.ReferenceTopics;
+import org.customssentinel.schemas.topic.SentinelTopic;
 import org.customssentinel.schemas.topic.TopicNames;
 
 /** Publishes reference data to its compacted topics, keyed so the latest entry per list and key survives. */
@@ -39,11 +39,11 @@ public final class ReferenceLoader {
     /** Sends both lists (either may be empty) and waits until Kafka has them all. */
     public void load(List<HsClassification> classifications, List<WatchlistEntry> watchlist) {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(hsTopic, ReferenceTopics.CONFIGS);
-        topics.put(watchlistTopic, ReferenceTopics.CONFIGS);
-        Preflight.ensureTopics(config, topics, ReferenceTopics.PARTITIONS);
-        Preflight.registerSchemas(config, Map.of(hsTopic, HsClassification.getClassSchema(),
-                watchlistTopic, WatchlistEntry.getClassSchema()));
+        topics.put(hsTopic, SentinelTopic.HS_CLASSIFICATIONS.configs());
+        topics.put(watchlistTopic, SentinelTopic.WATCHLIST.configs());
+        Preflight.ensureTopics(config, topics, SentinelTopic.REFERENCE_PARTITIONS);
+        Preflight.registerSchemas(config, Map.of(hsTopic, SentinelTopic.HS_CLASSIFICATIONS.valueSchema(),
+                watchlistTopic, SentinelTopic.WATCHLIST.valueSchema()));
         AtomicReference<Exception> failure = new AtomicReference<>();
         Callback onFailure = (metadata, error) -> {
             if (error != null) {

@@ -31,7 +31,7 @@ import org.customssentinel.producer.publish.PublishException;
 import org.customssentinel.producer.publish.RecordProducers;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
-import org.customssentinel.schemas.topic.ReferenceTopics;
+import org.customssentinel.schemas.topic.SentinelTopic;
 
 /**
  * The rules topic ({@code customs.reference.rules}): rule settings changed at runtime, keyed by setting. Compaction
@@ -114,8 +114,8 @@ public final class RulesTopic {
      */
     public List<RuleSetting> publish(Map<String, String> values, Map<String, Stored> current, String changedBy, String reason,
                                      Instant changedAt) {
-        Preflight.ensureTopics(config, Map.of(topic, ReferenceTopics.CONFIGS), ReferenceTopics.PARTITIONS);
-        Preflight.registerSchemas(config, Map.of(topic, RuleSetting.getClassSchema()));
+        Preflight.ensureTopics(config, Map.of(topic, SentinelTopic.RULES.configs()), SentinelTopic.RULES.partitions(config.partitions()));
+        Preflight.registerSchemas(config, Map.of(topic, SentinelTopic.RULES.valueSchema()));
         List<RuleSetting> published = new ArrayList<>();
         try (KafkaProducer<String, SpecificRecord> producer = RecordProducers.create(config)) {
             List<Future<?>> sends = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
-import org.customssentinel.schemas.topic.ReferenceTopics;
+import org.customssentinel.schemas.topic.SentinelTopic;
 import org.customssentinel.schemas.topic.TopicProvisioner;
 import org.customssentinel.schemas.topic.TopicTail;
 import org.customssentinel.streams.metrics.SentinelMetrics;
@@ -68,18 +68,14 @@ public final class SentinelStreams implements AutoCloseable {
     public static SentinelStreams start(StreamsSettings settings, SentinelMetrics metrics) {
         TopologySettings.Topics names = settings.topology().topics();
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
-        topics.put(names.declarations(), Map.of());
-        topics.put(names.rejected(), Map.of());
-        topics.put(names.enriched(), Map.of());
+        Map<String, Map<String, String>> reference = new LinkedHashMap<>();
+        for (SentinelTopic topic : SentinelTopic.values()) {
+            (topic.isReference() ? reference : topics).put(names.of(topic), topic.configs());
+        }
         topics.put(names.flowEvents(), Map.of());
-        topics.put(names.flowsWindowed(), Map.of("cleanup.policy", "compact"));
-        topics.put(names.alerts(), Map.of());
-        topics.put(names.risk(), Map.of());
         TopicProvisioner provisioner = new TopicProvisioner(settings.clientConfigs(), settings.timeout());
         provisioner.ensure(topics, settings.partitions(), settings.replicationFactor());
-        provisioner.ensure(Map.of(names.hsClassifications(), ReferenceTopics.CONFIGS, names.watchlist(), ReferenceTopics.CONFIGS,
-                        names.rules(), ReferenceTopics.CONFIGS),
-                ReferenceTopics.PARTITIONS, settings.replicationFactor());
+        provisioner.ensure(reference, SentinelTopic.REFERENCE_PARTITIONS, settings.replicationFactor());
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());
         SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);

@@ -3,6 +3,7 @@ package org.customssentinel.streams.topology;
 import java.util.Map;
 import java.util.Objects;
 
+import org.customssentinel.schemas.topic.SentinelTopic;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
@@ -20,6 +21,21 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
                          String flowEvents, String flowsWindowed, String alerts, String risk) {
+
+        /** The name this pipeline gives a topic of the catalogue. */
+        public String of(SentinelTopic topic) {
+            return switch (topic) {
+                case DECLARATIONS -> declarations;
+                case REJECTED -> rejected;
+                case HS_CLASSIFICATIONS -> hsClassifications;
+                case WATCHLIST -> watchlist;
+                case RULES -> rules;
+                case ENRICHED -> enriched;
+                case FLOWS_WINDOWED -> flowsWindowed;
+                case ALERTS -> alerts;
+                case RISK -> risk;
+            };
+        }
 
         public static Topics defaults(String applicationId) {
             return of(TopicNames.defaults(), applicationId);
