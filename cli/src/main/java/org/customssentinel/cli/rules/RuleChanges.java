@@ -10,33 +10,46 @@ import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.producer.reference.RulesTopic;
 import org.customssentinel.streams.detect.RuleProperties;
 import org.customssentinel.streams.detect.RuleSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * Validates changes as the app will apply them (over its starting point, after the changes already on the topic) and
- * publishes them only if all of them are valid.
+ * What {@code rules set} and {@code rules unset} share: who and why, and publishing. Changes are validated as the app
+ * will apply them (over its starting point, after the changes already on the topic) and published only if all are valid.
  */
-final class RuleChanges {
+public final class RuleChanges {
 
-    private RuleChanges() {
-    }
+    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why: kept with the change for the audit.")
+    String reason;
+
+    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${env:USER:-unknown}",
+            description = "Who makes the change (default: the user name, ${DEFAULT-VALUE}).")
+    String by;
+
+    @Mixin
+    RuleOptions options;
 
     /**
-     * @param values setting to new value, or to null for back to the starting point
-     * @throws IllegalArgumentException naming the setting, before anything is published
+     * @param values  setting to new value, or to null for back to the starting point
+     * @param current what the rules topic holds, as {@link RulesTopic#read()} gave it
+     * @throws CommandLine.ParameterException naming the setting, before anything is published
      */
-    static List<RuleSetting> publish(RuleOptions options, Map<String, String> values, String by, String reason, PrintWriter out) {
+    List<RuleSetting> publish(Map<String, String> values, Map<String, RulesTopic.Stored> current, CommandLine.Model.CommandSpec spec) {
+        try {
+            return publish(values, current, spec.commandLine().getOut());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "invalid setting: " + e.getMessage() + "; nothing published");
+        }
+    }
+
+    private List<RuleSetting> publish(Map<String, String> values, Map<String, RulesTopic.Stored> current, PrintWriter out) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("--reason must say why (it is kept with the change for the audit)");
         }
         RuleSettings starting = options.starting();
         RulesTopic topic = options.topic();
-        Map<String, RulesTopic.Stored> current = topic.read();
-        Map<String, String> overrides = new HashMap<>();
-        current.forEach((key, stored) -> {
-            if (stored.setting().getLatest().getValue() != null) {
-                overrides.put(key, stored.setting().getLatest().getValue());
-            }
-        });
+        Map<String, String> overrides = new HashMap<>(RulesTopic.overrides(current));
         Map<String, String> changes = new HashMap<>();
         values.forEach((key, value) -> {
             changes.put(key, value == null ? null : value.trim());

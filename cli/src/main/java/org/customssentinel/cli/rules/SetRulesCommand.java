@@ -7,7 +7,6 @@ import org.customssentinel.streams.detect.RuleProperties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Publishes new values of rule settings. */
@@ -23,15 +22,8 @@ public final class SetRulesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KEY=VALUE", arity = "1..*", description = "Rule settings and their new values (rules.*).")
     Map<String, String> values;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why: kept with the change for the audit.")
-    String reason;
-
-    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${env:USER:-unknown}",
-            description = "Who makes the change (default: the user name, ${DEFAULT-VALUE}).")
-    String by;
-
     @Mixin
-    RuleOptions options;
+    RuleChanges changes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,11 +36,7 @@ public final class SetRulesCommand implements Callable<Integer> {
                         + " runtime (flows.* and classification.as-of shape the topology: restart the app with them in --config)");
             }
         }
-        try {
-            RuleChanges.publish(options, values, by, reason, spec.commandLine().getOut());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid setting: " + e.getMessage() + "; nothing published");
-        }
+        changes.publish(values, changes.options.topic().read(), spec);
         return 0;
     }
 }

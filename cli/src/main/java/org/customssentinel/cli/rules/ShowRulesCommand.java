@@ -1,7 +1,6 @@
 package org.customssentinel.cli.rules;
 
 import java.io.PrintWriter;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -33,14 +32,8 @@ public final class ShowRulesCommand implements Callable<Integer> {
         RuleSettings starting = options.starting();
         Map<String, String> configured = options.configured();
         Map<String, RulesTopic.Stored> changed = options.topic().read();
-        Map<String, String> overrides = new HashMap<>();
-        long version = 0;
-        for (Map.Entry<String, RulesTopic.Stored> e : changed.entrySet()) {
-            version = Math.max(version, e.getValue().version());
-            if (e.getValue().setting().getLatest().getValue() != null) {
-                overrides.put(e.getKey(), e.getValue().setting().getLatest().getValue());
-            }
-        }
+        Map<String, String> overrides = RulesTopic.overrides(changed);
+        long version = changed.values().stream().mapToLong(RulesTopic.Stored::version).max().orElse(0);
         Map<String, String> inForce;
         try {
             inForce = RuleProperties.describe(RuleProperties.apply(starting, overrides));

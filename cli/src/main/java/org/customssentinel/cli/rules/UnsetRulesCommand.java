@@ -9,7 +9,6 @@ import org.customssentinel.producer.reference.RulesTopic;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Takes runtime changes back: the settings return to the app's starting point. */
@@ -22,22 +21,15 @@ public final class UnsetRulesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "KEY", arity = "1..*", description = "Rule settings to return to their starting values.")
     List<String> keys;
 
-    @Option(names = "--reason", required = true, paramLabel = "TEXT", description = "Why: kept with the change for the audit.")
-    String reason;
-
-    @Option(names = "--by", paramLabel = "NAME", defaultValue = "${env:USER:-unknown}",
-            description = "Who makes the change (default: the user name, ${DEFAULT-VALUE}).")
-    String by;
-
     @Mixin
-    RuleOptions options;
+    RuleChanges changes;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Map<String, RulesTopic.Stored> current = options.topic().read();
+        Map<String, RulesTopic.Stored> current = changes.options.topic().read();
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : keys) {
             RulesTopic.Stored stored = current.get(key);
@@ -47,11 +39,7 @@ public final class UnsetRulesCommand implements Callable<Integer> {
             }
             values.put(key, null);
         }
-        try {
-            RuleChanges.publish(options, values, by, reason, spec.commandLine().getOut());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "invalid setting: " + e.getMessage() + "; nothing published");
-        }
+        changes.publish(values, current, spec);
         return 0;
     }
 }

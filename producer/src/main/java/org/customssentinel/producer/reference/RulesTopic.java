@@ -67,6 +67,17 @@ public final class RulesTopic {
         }
     }
 
+    /** The values in force from the topic: each setting whose latest change set one (not back to the starting point). */
+    public static Map<String, String> overrides(Map<String, Stored> read) {
+        Map<String, String> overrides = new TreeMap<>();
+        read.forEach((key, stored) -> {
+            if (stored.setting().getLatest().getValue() != null) {
+                overrides.put(key, stored.setting().getLatest().getValue());
+            }
+        });
+        return overrides;
+    }
+
     /** The latest record of every setting on the topic, by setting; empty when nobody has changed a rule yet. */
     public Map<String, Stored> read() {
         Map<String, Stored> settings = new TreeMap<>();
