@@ -22,8 +22,9 @@ public final class ListReferences {
         return list.getBasis() == ClassificationBasis.LISTED;
     }
 
+    /** As {@link #isControlled(ListReference)}, without building the reference: the fan-out asks this of every item's matches. */
     public static boolean isControlled(ClassificationMatch match) {
-        return isControlled(of(match));
+        return match.getBasis() == ClassificationBasis.LISTED;
     }
 
     public static boolean anyControlled(Collection<ListReference> lists) {
