@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +38,41 @@ class ConnectionOptionsTest {
         assertEquals("ops:s3cret", settings.kafkaConfigs().get("basic.auth.user.info"));
         assertEquals("broker-1:9092", settings.kafkaConfigs().get("bootstrap.servers"));
         assertEquals("https://registry:8081", settings.kafkaConfigs().get("schema.registry.url"));
+    }
+
+    @Test
+    void shouldTakeTheClusterFromTheConfigFileWhenNoFlagNamesOne() throws Exception {
+        Path config = Files.writeString(dir.resolve("reader.properties"),
+                "bootstrap.servers=broker-2:9093\nschema.registry.url=https://registry:8443/apis/ccompat/v7\n");
+        ClientSettings settings = parse("--config", config.toString()).settings();
+        if (System.getenv("SENTINEL_BOOTSTRAP_SERVERS") == null) {
+            assertEquals("broker-2:9093", settings.bootstrapServers());
+        }
+        if (System.getenv("SENTINEL_SCHEMA_REGISTRY_URL") == null) {
+            assertEquals("https://registry:8443/apis/ccompat/v7", settings.schemaRegistryUrl());
+        }
+    }
+
+    @Test
+    void shouldWarnOnceWhenOthersCanReadTheConfigFile() throws Exception {
+        Path open = Files.writeString(dir.resolve("open.properties"), "sasl.jaas.config=x\n");
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r--r--"));
+        Path closed = Files.writeString(dir.resolve("closed.properties"), "sasl.jaas.config=x\n");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+        Logger logger = (Logger) LoggerFactory.getLogger(ConnectionOptions.class);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            parse("--config", closed.toString()).settings();
+            assertEquals(0, appender.list.size(), "no warning for a file only its owner reads");
+            parse("--config", open.toString()).settings();
+            assertEquals(1, appender.list.size());
+            String line = appender.list.get(0).getFormattedMessage();
+            assertTrue(line.contains("readable by every user") && line.contains("chmod 600"), line);
+        } finally {
+            logger.detachAppender(appender);
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.cli.ConnectionOptions;
+import org.customssentinel.cli.security.SentinelPrincipals;
 import org.customssentinel.cli.OutputFormat;
 import org.customssentinel.cli.TopicPrefixOption;
 import org.customssentinel.schemas.json.AvroJson;
@@ -68,7 +69,9 @@ public final class AlertsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         boolean json = OutputFormat.parse(format) == OutputFormat.JSON;
         Map<String, Object> configs = new HashMap<>(connection.settings().kafkaConfigs());
-        configs.put(ConsumerConfig.GROUP_ID_CONFIG, "sentinel-alerts-" + UUID.randomUUID());
+        // A fresh group per run (nothing is committed), named under the reader principal's group prefix so that the
+        // ACLs of a secured cluster (README, Running secured) let ops teams run it.
+        configs.put(ConsumerConfig.GROUP_ID_CONFIG, SentinelPrincipals.READER_GROUP_PREFIX + "-alerts-" + UUID.randomUUID());
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

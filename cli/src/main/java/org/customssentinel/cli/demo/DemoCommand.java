@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,10 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.StackPortOptions;
+import org.customssentinel.cli.security.SentinelPrincipals;
 import org.customssentinel.localstack.Directories;
-import org.customssentinel.localstack.LocalStack;
-import org.customssentinel.localstack.StackSettings;
-import org.customssentinel.localstack.registry.RegistrySettings;
 import org.customssentinel.producer.generate.ScenarioGenerator;
 import org.customssentinel.producer.publish.DeclarationPublisher;
 import org.customssentinel.producer.publish.IngestRun;
@@ -67,6 +64,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Scenario scale: declaration count multiplier, same money (default: ${DEFAULT-VALUE}).")
     double scale;
 
+    @Option(names = "--secure", description = {"Run on a secured stack (as `sentinel stack --secure`): SASL_SSL with SCRAM, TLS,"
+            + " ACLs; the replay runs as sentinel-producer, the streams app as sentinel-streams, the alert printer as"
+            + " sentinel-reader. Prints the client files for other terminals."})
+    boolean secure;
+
     @CommandLine.Mixin
     StackPortOptions ports;
 
@@ -98,11 +100,10 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             out.println("Starting Kafka and the schema registry...");
             out.flush();
-            LocalStack stack = LocalStack.start(StackSettings.fixed(1, ports.kafkaPort, ports.registryPort, Optional.empty(),
-                    RegistrySettings.homeFromSystemProperty(), work.resolve("registry.log")));
+            DemoStack stack = secure ? DemoStack.secured(ports, work, out) : DemoStack.plain(ports, work);
             running.push(stack);
-            Map<String, Object> clients = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-            PublishConfig publish = PublishConfig.defaults(clients);
+            Map<String, Object> clients = stack.clientsOf(SentinelPrincipals.STREAMS);
+            PublishConfig publish = PublishConfig.defaults(stack.clientsOf(SentinelPrincipals.PRODUCER));
             Preflight.prepareDeclarationTopics(publish);
             new ReferenceLoader(publish, TopicNames.defaults()).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
             out.println("Loaded the reference data: CHPL 2024-02-23, EU 2021/821 Annex I candidates, a sample watchlist.");
@@ -113,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
                     (short) 1, work.resolve("state"), Duration.ofSeconds(30));
             ServedStreams served = ServedStreams.start(settings, http.settings());
             running.push(served);
-            AlertPrinter alerts = new AlertPrinter(clients, topology.topics().alerts(), out, System.console() != null);
+            AlertPrinter alerts = new AlertPrinter(stack.clientsOf(SentinelPrincipals.READER), topology.topics().alerts(), out, System.console() != null);
             alerts.start();
             running.push(alerts);
 

@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 import org.customssentinel.cli.StackPortOptions;
+import org.customssentinel.cli.security.SentinelPrincipals;
+import org.customssentinel.schemas.topic.TopicNames;
+import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.cluster.ClusterSettings;
@@ -53,6 +57,12 @@ public final class StackCommand implements Callable<Integer> {
     @Option(names = "--no-restart", description = "Leave a Kafka node process that died down.")
     boolean noRestart;
 
+    @Option(names = "--secure", description = {"A secured cluster: the client listener is SASL_SSL with SCRAM-SHA-512"
+            + " (no plaintext port), TLS certificates from a CA made at start, ACLs with deny by default. Creates the"
+            + " users admin, sentinel-producer, sentinel-streams and sentinel-reader with the least rights each needs,"
+            + " and writes one client file per user under DIR/clients (use them with --config). Runs node processes."})
+    boolean secure;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -60,7 +70,7 @@ public final class StackCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path workDir = dataDir != null ? dataDir.toAbsolutePath() : Files.createTempDirectory("sentinel-stack-");
-        if (brokers > 1 || dataDir != null) {
+        if (brokers > 1 || dataDir != null || secure) {
             return runNodeProcesses(out, workDir);
         }
         Path registryLog = workDir.resolve("registry.log");
@@ -106,6 +116,9 @@ public final class StackCommand implements Callable<Integer> {
         ClusterSettings clusterSettings = new ClusterSettings(brokers, ports.kafkaPort, workDir.resolve("kafka"),
                 noRestart ? Optional.empty() : Optional.of(Duration.ofSeconds(restartDelaySeconds)),
                 Duration.ofSeconds(90), ClusterSettings.DEFAULT_JVM_OPTIONS);
+        if (secure) {
+            clusterSettings = clusterSettings.secured(SentinelPrincipals.of(new TopicNames(""), StreamsSettings.DEFAULT_APPLICATION_ID));
+        }
         out.println("Starting Kafka (" + brokers + " node process" + (brokers == 1 ? "" : "es") + ") and the schema registry...");
         out.flush();
         long started = System.nanoTime();
@@ -139,6 +152,13 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  Kafka bootstrap servers : " + cluster.bootstrapServers());
         out.println("  Schema registry URL     : " + stack.schemaRegistryUrl());
         out.println("  Registry log            : " + registryLog);
+        if (cluster.security().isPresent()) {
+            Map<String, Path> clients = cluster.security().get().writeClientFiles(workDir.resolve("clients"),
+                    cluster.bootstrapServers(), stack.schemaRegistryUrl());
+            out.println("  Security                : SASL_SSL, SCRAM-SHA-512, ACLs (deny by default); client files (0600):");
+            clients.forEach((user, file) -> out.printf("    %-18s %s%n", user, file));
+            out.println("  e.g. bin/sentinel alerts --config " + clients.get(SentinelPrincipals.READER));
+        }
         if (dataDir != null) {
             out.println("  Data kept in            : " + workDir);
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.customssentinel.cli.ClientSettings;
+import org.customssentinel.cli.security.AccessFailure;
 import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.ProvisioningOptions;
@@ -175,7 +176,8 @@ public final class StreamsCommand implements Callable<Integer> {
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             if (app.failure() != null && app.state() != KafkaStreams.State.PENDING_ERROR) {
                 // The app stopped itself after a fatal error (already logged with its cause).
-                spec.commandLine().getErr().println("sentinel streams: stopped after an error: " + app.failure());
+                spec.commandLine().getErr().println("sentinel streams: stopped after an error: " + AccessFailure.describe(app.failure(),
+                        AccessFailure.userOf(configs.get("sasl.jaas.config")), "read or write").orElseGet(() -> String.valueOf(app.failure())));
                 spec.commandLine().getErr().flush();
                 return 1;
             }

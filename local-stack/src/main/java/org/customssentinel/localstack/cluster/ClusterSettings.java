@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.customssentinel.localstack.security.SecuritySettings;
+
 /**
  * How a {@link LocalCluster} is laid out and looked after.
  *
@@ -15,9 +17,10 @@ import java.util.Optional;
  * @param restartDelay when present, a node that dies without being asked to stop is restarted after this delay
  * @param startTimeout how long one node may take to serve clients
  * @param jvmOptions   options of each node's JVM
+ * @param security     when present, clients must use SASL_SSL (SCRAM) and hold ACLs: see {@code ClusterSecurity}
  */
 public record ClusterSettings(int nodes, int clientPort, Path home, Optional<Duration> restartDelay,
-                              Duration startTimeout, List<String> jvmOptions) {
+                              Duration startTimeout, List<String> jvmOptions, Optional<SecuritySettings> security) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx512m", "-XX:+UseG1GC");
 
@@ -32,6 +35,18 @@ public record ClusterSettings(int nodes, int clientPort, Path home, Optional<Dur
         restartDelay = restartDelay == null ? Optional.empty() : restartDelay;
         Objects.requireNonNull(startTimeout, "startTimeout");
         jvmOptions = List.copyOf(jvmOptions);
+        security = security == null ? Optional.empty() : security;
+    }
+
+    /** A plaintext cluster. */
+    public ClusterSettings(int nodes, int clientPort, Path home, Optional<Duration> restartDelay, Duration startTimeout,
+                           List<String> jvmOptions) {
+        this(nodes, clientPort, home, restartDelay, startTimeout, jvmOptions, Optional.empty());
+    }
+
+    /** The same cluster, secured as {@code security} says. */
+    public ClusterSettings secured(SecuritySettings security) {
+        return new ClusterSettings(nodes, clientPort, home, restartDelay, startTimeout, jvmOptions, Optional.of(security));
     }
 
     /** Free ports, no supervision: tests kill and start nodes themselves. */

@@ -27,12 +27,15 @@ public final class KafkaNode {
 
     private final NodeConfig config;
     private final List<String> jvmOptions;
+    private final Map<String, String> clientSecurity;
     private Process process;
     private volatile boolean stopping;
 
-    KafkaNode(NodeConfig config, List<String> jvmOptions) {
+    /** {@code clientSecurity}: how a client logs in to check that the node serves (empty on plaintext). */
+    KafkaNode(NodeConfig config, List<String> jvmOptions, Map<String, String> clientSecurity) {
         this.config = config;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.clientSecurity = Map.copyOf(clientSecurity);
     }
 
     public int id() {
@@ -107,11 +110,12 @@ public final class KafkaNode {
 
     private void awaitServing(Duration timeout) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Map<String, Object> adminConfig = Map.of(
+        Map<String, Object> adminConfig = new java.util.HashMap<>(clientSecurity);
+        adminConfig.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.clientAddress(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500);
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
         try (Admin admin = Admin.create(adminConfig)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {

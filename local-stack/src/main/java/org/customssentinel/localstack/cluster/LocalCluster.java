@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +24,8 @@ import java.util.stream.Stream;
 import org.apache.kafka.common.Uuid;
 import org.customssentinel.localstack.Directories;
 import org.customssentinel.localstack.Ports;
+import org.customssentinel.localstack.security.ClusterSecurity;
+import org.customssentinel.localstack.security.SecuritySettings;
 
 /**
  * A KRaft cluster of separate OS processes on 127.0.0.1, each node combined broker and controller, so that a node
@@ -33,9 +38,11 @@ import org.customssentinel.localstack.Ports;
 public final class LocalCluster implements AutoCloseable {
 
     private static final String CLUSTER_ID_FILE = "cluster.id";
+    private static final String SECURITY_DIR = "security";
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final ClusterSettings settings;
+    private final Optional<ClusterSecurity> security;
     private final String clusterId;
     private final List<KafkaNode> nodes;
     private final Consumer<String> events;
@@ -43,8 +50,10 @@ public final class LocalCluster implements AutoCloseable {
     private final Thread reaper;
     private volatile boolean closed;
 
-    private LocalCluster(ClusterSettings settings, String clusterId, List<KafkaNode> nodes, Consumer<String> events) {
+    private LocalCluster(ClusterSettings settings, Optional<ClusterSecurity> security, String clusterId, List<KafkaNode> nodes,
+                         Consumer<String> events) {
         this.settings = settings;
+        this.security = security;
         this.clusterId = clusterId;
         this.nodes = List.copyOf(nodes);
         this.events = events;
@@ -68,12 +77,30 @@ public final class LocalCluster implements AutoCloseable {
         Files.createDirectories(home);
         boolean formatted = Files.exists(home.resolve(CLUSTER_ID_FILE));
         List<NodeConfig> configs = formatted ? existingNodes(home, settings.nodes()) : newNodes(home, settings);
+        Path securityDir = home.resolve(SECURITY_DIR);
+        if (formatted && Files.isDirectory(securityDir) != settings.security().isPresent()) {
+            throw new IllegalArgumentException(home + " holds a " + (Files.isDirectory(securityDir) ? "secured" : "plaintext")
+                    + " cluster: start it " + (Files.isDirectory(securityDir) ? "with" : "without") + " --secure, or use another directory");
+        }
+        Optional<ClusterSecurity> security = Optional.empty();
+        if (settings.security().isPresent()) {
+            try {
+                security = Optional.of(ClusterSecurity.prepare(securityDir, settings.security().get(),
+                        configs.stream().map(NodeConfig::name).toList()));
+            } catch (GeneralSecurityException e) {
+                throw new IOException("cannot make the cluster's certificates: " + e.getMessage(), e);
+            }
+        }
         String clusterId = formatted ? Files.readString(home.resolve(CLUSTER_ID_FILE)).trim()
-                : format(home, configs, settings);
-        List<KafkaNode> nodes = configs.stream().map(config -> new KafkaNode(config, settings.jvmOptions())).toList();
-        LocalCluster cluster = new LocalCluster(settings, clusterId, nodes, events);
+                : format(home, configs, security);
+        Map<String, String> clientSecurity = security.map(s -> s.clientProperties(SecuritySettings.ADMIN)).orElse(Map.of());
+        List<KafkaNode> nodes = configs.stream().map(config -> new KafkaNode(config, settings.jvmOptions(), clientSecurity)).toList();
+        LocalCluster cluster = new LocalCluster(settings, security, clusterId, nodes, events);
         try {
             cluster.startAll();
+            if (security.isPresent()) {
+                security.get().grant(cluster.bootstrapServers());
+            }
         } catch (IOException | InterruptedException | RuntimeException e) {
             cluster.close();
             throw e;
@@ -94,6 +121,11 @@ public final class LocalCluster implements AutoCloseable {
 
     public String clusterId() {
         return clusterId;
+    }
+
+    /** Present on a secured cluster: its users, certificates and client settings. */
+    public Optional<ClusterSecurity> security() {
+        return security;
     }
 
     /** Every node's client address: a client reaches the cluster while any one of them is up. */
@@ -248,17 +280,19 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Writes each node's properties and formats its log dir with one new cluster id, as kafka-storage.sh does. */
-    private static String format(Path home, List<NodeConfig> configs, ClusterSettings settings)
+    private static String format(Path home, List<NodeConfig> configs, Optional<ClusterSecurity> security)
             throws IOException, InterruptedException {
+        List<String> names = configs.stream().map(NodeConfig::name).toList();
         for (NodeConfig config : configs) {
-            config.write(configs);
+            config.write(configs, security.map(s -> s.brokerProperties(config.name(), names)).orElse(Map.of()));
         }
         String clusterId = Uuid.randomUuid().toString();
         List<Process> formats = new ArrayList<>();
         for (NodeConfig config : configs) {
+            List<String> arguments = new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.propertiesFile().toString()));
+            security.ifPresent(s -> arguments.addAll(s.formatArguments()));
             formats.add(new ProcessBuilder(JavaProcesses.command(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
-                    List.of(), "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                    config.propertiesFile().toString()))
+                    List.of(), "kafka.tools.StorageTool", arguments.toArray(String[]::new)))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(config.home().resolve("format.log").toFile()))
                     .start());

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -39,8 +40,16 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         return "127.0.0.1:" + clientPort;
     }
 
-    /** Writes the node's properties; {@code peers} are all nodes of the cluster, this one included. */
-    void write(List<NodeConfig> peers) throws IOException {
+    /** The node's name: its certificate's common name, and so its principal on a secured cluster. */
+    public String name() {
+        return "kafka-node-" + id;
+    }
+
+    /**
+     * Writes the node's properties; {@code peers} are all nodes of the cluster, this one included; {@code security}
+     * overrides and adds to the plaintext settings.
+     */
+    void write(List<NodeConfig> peers, Map<String, String> security) throws IOException {
         int replication = Math.min(3, peers.size());
         int minIsr = Math.min(2, replication);
         Properties props = new Properties();
@@ -70,6 +79,7 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         props.setProperty("log.retention.ms", "-1");
         // A node killed mid-write must not be elected leader with a shorter log than what was acknowledged.
         props.setProperty("unclean.leader.election.enable", "false");
+        security.forEach(props::setProperty);
         Files.createDirectories(home);
         try (Writer out = Files.newBufferedWriter(propertiesFile(), StandardCharsets.UTF_8)) {
             props.store(out, "Customs Sentinel local cluster node " + id + "; written at format, read on every start");

@@ -3,6 +3,7 @@ package org.customssentinel.producer.reference;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -24,16 +25,25 @@ public final class ReferenceLoader {
     private final PublishConfig config;
     private final String hsTopic;
     private final String watchlistTopic;
+    private final Optional<String> rulesTopic;
 
-    /** To the reference topics of {@code names}. */
+    /**
+     * To the reference topics of {@code names}. The rules topic is created too (empty until {@code rules set}): on a
+     * secured cluster the producer's principal creates reference topics, and the streams app only reads them.
+     */
     public ReferenceLoader(PublishConfig config, TopicNames names) {
-        this(config, names.hsClassifications(), names.watchlist());
+        this(config, names.hsClassifications(), names.watchlist(), Optional.of(names.rules()));
     }
 
     public ReferenceLoader(PublishConfig config, String hsTopic, String watchlistTopic) {
+        this(config, hsTopic, watchlistTopic, Optional.empty());
+    }
+
+    private ReferenceLoader(PublishConfig config, String hsTopic, String watchlistTopic, Optional<String> rulesTopic) {
         this.config = config;
         this.hsTopic = hsTopic;
         this.watchlistTopic = watchlistTopic;
+        this.rulesTopic = rulesTopic;
     }
 
     /** Sends both lists (either may be empty) and waits until Kafka has them all. */
@@ -41,6 +51,7 @@ public final class ReferenceLoader {
         Map<String, Map<String, String>> topics = new LinkedHashMap<>();
         topics.put(hsTopic, SentinelTopic.HS_CLASSIFICATIONS.configs());
         topics.put(watchlistTopic, SentinelTopic.WATCHLIST.configs());
+        rulesTopic.ifPresent(rules -> topics.put(rules, SentinelTopic.RULES.configs()));
         Preflight.ensureTopics(config, topics, SentinelTopic.REFERENCE_PARTITIONS);
         Preflight.registerSchemas(config, Map.of(hsTopic, SentinelTopic.HS_CLASSIFICATIONS.valueSchema(),
                 watchlistTopic, SentinelTopic.WATCHLIST.valueSchema()));
