@@ -63,9 +63,17 @@ async function refreshFlows() {
   const rows = top.flows.map((f) => {
     const row = document.createElement('tr');
     row.dataset.flow = f.flowKey;
-    row.innerHTML = `<td>${flowName(f.flow)}</td><td class="num">${usd(f.totalValueUsd)}</td>`
-      + `<td class="num">${f.baselineValueUsd == null ? '–' : usd(f.baselineValueUsd)}</td>`
-      + `<td class="num">${f.ratio == null ? '–' : Number(f.ratio).toFixed(1) + '×'}</td><td></td>`;
+    // Cells as text, never as HTML: a flow's names come from declarations.
+    const cells = [flowName(f.flow), usd(f.totalValueUsd), f.baselineValueUsd == null ? '–' : usd(f.baselineValueUsd),
+      f.ratio == null ? '–' : Number(f.ratio).toFixed(1) + '×', ''];
+    cells.forEach((text, i) => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      if (i >= 1 && i <= 3) {
+        cell.className = 'num';
+      }
+      row.appendChild(cell);
+    });
     row.addEventListener('click', () => showFlow(f.flow));
     return row;
   });

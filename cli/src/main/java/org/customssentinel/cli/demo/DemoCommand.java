@@ -144,7 +144,7 @@ public final class DemoCommand implements Callable<Integer> {
                 publisher.close();
             });
             synchronized (out) {
-                out.printf("Dashboard: http://%s:%d/   Kafka: %s   Registry: %s%n", http.displayHost(), served.port(), stack.bootstrapServers(),
+                out.printf("Dashboard: %s://%s:%d/   Kafka: %s   Registry: %s%n", http.scheme(), http.displayHost(), served.port(), stack.bootstrapServers(),
                         stack.schemaRegistryUrl());
                 out.printf("Replaying chpl-surge 2021-2023 at %s; alerts print below as they fire. Ctrl-C to stop.%n", pace);
                 out.flush();

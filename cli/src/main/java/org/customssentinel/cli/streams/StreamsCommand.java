@@ -171,7 +171,7 @@ public final class StreamsCommand implements Callable<Integer> {
         out.printf("Streams app %s started (%s, classifications as of %s, flows by %s in %s windows) against %s. Press Ctrl-C to stop.%n",
                 streamsApp.applicationId, settings.processingGuarantee(), mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 dimensions, windows.size(), client.bootstrapServers());
-        out.printf("Dashboard and query API: http://%s:%d/  (metrics: /metrics)%n", http.displayHost(), served.port());
+        out.printf("Dashboard and query API: %s://%s:%d/  (metrics: /metrics)%n", http.scheme(), http.displayHost(), served.port());
         out.flush();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             if (app.failure() != null && app.state() != KafkaStreams.State.PENDING_ERROR) {

@@ -80,6 +80,13 @@ public final class CertificateAuthority {
         return certificate;
     }
 
+    /** The CA's certificate as PEM, what curl's --cacert and browsers import. */
+    public String pem() throws GeneralSecurityException {
+        return "-----BEGIN CERTIFICATE-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+                + "\n-----END CERTIFICATE-----\n";
+    }
+
     /** The CA with its private key, readable by the owner only. */
     public void save(Path file, char[] password) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");

@@ -184,7 +184,9 @@ public final class ClusterSecurity {
 
     /**
      * Writes one client properties file per user into {@code clientsDir} ({@code sentinel-producer} gets
-     * {@code producer.properties}), with a copy of the trust store beside them; returns the files by user.
+     * {@code producer.properties}), with a copy of the trust store beside them, the CA as PEM (for curl and browsers),
+     * and a key store for the query API's HTTPS ({@code http.p12}, its password in {@code http.p12.password});
+     * returns the properties files by user.
      */
     public Map<String, Path> writeClientFiles(Path clientsDir, String bootstrapServers, String schemaRegistryUrl)
             throws IOException {
@@ -192,6 +194,14 @@ public final class ClusterSecurity {
         Path truststore = clientsDir.resolve("truststore.p12").toAbsolutePath();
         try (var out = OwnerOnlyFiles.create(truststore)) {
             Files.copy(truststore(), out);
+        }
+        try {
+            CertificateAuthority ca = CertificateAuthority.load(dir.resolve("ca.p12"), storePassword.toCharArray());
+            OwnerOnlyFiles.writeString(clientsDir.resolve("ca.pem"), ca.pem());
+            ca.issueKeyStore("sentinel-http", clientsDir.resolve("http.p12"), storePassword.toCharArray());
+            OwnerOnlyFiles.writeString(clientsDir.resolve("http.p12.password"), storePassword + "\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot issue the query API's certificate: " + e.getMessage(), e);
         }
         Map<String, Path> files = new LinkedHashMap<>();
         for (String user : settings.allUsers()) {

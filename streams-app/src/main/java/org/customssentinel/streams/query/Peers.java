@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.customssentinel.streams.query.access.HttpSecurity;
+import org.customssentinel.streams.query.access.TlsConnector;
 
 /**
  * The other instances of the app, as Kafka Streams knows them from their {@code application.server}: a query for a
@@ -26,13 +28,18 @@ final class Peers {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final ObjectMapper json;
+    private final String scheme;
 
-    Peers(KafkaStreams streams, HostInfo self, ObjectMapper json) {
+    Peers(KafkaStreams streams, HostInfo self, ObjectMapper json, HttpSecurity security) {
         this.streams = streams;
         this.self = self;
         this.json = json;
+        this.scheme = security.scheme();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        security.tls().ifPresent(tls -> builder.sslContext(TlsConnector.peerContext(tls)));
+        this.http = builder.build();
     }
 
     HostInfo self() {
@@ -54,10 +61,17 @@ final class Peers {
         return others;
     }
 
-    /** GETs {@code pathAndQuery} from {@code host}; the status and body come back as the peer gave them. */
-    Answer get(HostInfo host, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(10)).header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET().build();
+    /**
+     * GETs {@code pathAndQuery} from {@code host} with the asker's {@code authorization} (instances share their users);
+     * the status and body come back as the peer gave them.
+     */
+    Answer get(HostInfo host, String pathAndQuery, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(scheme + "://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).header(FORWARDED_HEADER, self.host() + ":" + self.port()).GET();
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body());
@@ -70,8 +84,8 @@ final class Peers {
     }
 
     /** A peer's JSON answer to a local-only query; a peer that is not ready makes the whole answer not ready. */
-    JsonNode getJson(HostInfo host, String pathAndQuery) {
-        Answer answer = get(host, pathAndQuery);
+    JsonNode getJson(HostInfo host, String pathAndQuery, String authorization) {
+        Answer answer = get(host, pathAndQuery, authorization);
         if (answer.status() != 200) {
             throw new NotReady("instance " + host.host() + ":" + host.port() + " answered " + answer.status());
         }

@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.query.access.HttpGuard;
+import org.customssentinel.streams.query.access.TlsConnector;
 import org.customssentinel.streams.topology.FlowWindowPartitioner;
 import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.streams.topology.TopologySettings;
@@ -62,12 +64,16 @@ public final class QueryServer implements AutoCloseable {
         this.registry = registry;
         this.http = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            settings.security().tls().ifPresent(tls -> config.jetty.addConnector((server, httpConfig) ->
+                    TlsConnector.create(server, httpConfig, tls, settings.host(), settings.port())));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/dashboard";
                 files.location = Location.CLASSPATH;
             });
         });
+        HttpGuard guard = new HttpGuard(settings.security());
+        http.before(guard::check);
         routes();
     }
 
@@ -82,7 +88,8 @@ public final class QueryServer implements AutoCloseable {
             throw new IllegalArgumentException("cannot serve HTTP on " + settings.host() + ":" + settings.port()
                     + " (in use, or not an address of this machine); choose another with --http-port / --http-host", e);
         }
-        log.info("Query API and dashboard on http://{}:{}/", settings.host(), server.port());
+        log.info("Query API and dashboard on {}://{}:{}/{}", settings.security().scheme(), settings.host(), server.port(),
+                settings.security().users().map(users -> " (" + users.size() + " user(s) may log in)").orElse(""));
         return server;
     }
 
@@ -108,7 +115,7 @@ public final class QueryServer implements AutoCloseable {
         feed.start();
         rejections.start();
         risk.start();
-        attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), new Peers(streams, self, json), feed,
+        attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), new Peers(streams, self, json, settings.security()), feed,
                 rejections, risk, kafkaMetrics);
     }
 
@@ -185,7 +192,7 @@ public final class QueryServer implements AutoCloseable {
             throw new NotReady("no instance owns flow " + flowKey + " right now (rebalancing)");
         }
         if (!a.peers().isSelf(owner.activeHost()) && ctx.header(Peers.FORWARDED_HEADER) == null) {
-            Peers.Answer answer = a.peers().get(owner.activeHost(), ctx.path());
+            Peers.Answer answer = a.peers().get(owner.activeHost(), ctx.path(), ctx.header("Authorization"));
             if (answer.status() == 503) {
                 ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             }
@@ -218,7 +225,7 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private void forward(Context ctx, Attached a, HostInfo owner) {
-        Peers.Answer answer = a.peers().get(owner, ctx.path());
+        Peers.Answer answer = a.peers().get(owner, ctx.path(), ctx.header("Authorization"));
         if (answer.status() == 503) {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         }
@@ -237,7 +244,7 @@ public final class QueryServer implements AutoCloseable {
     private static List<JsonNode> everyInstance(Context ctx, Attached a, JsonNode local) {
         List<JsonNode> answers = new ArrayList<>(List.of(local));
         for (HostInfo peer : a.peers().others()) {
-            answers.add(a.peers().getJson(peer, localPath(ctx)));
+            answers.add(a.peers().getJson(peer, localPath(ctx), ctx.header("Authorization")));
         }
         return answers;
     }

@@ -1,0 +1,136 @@
+package org.customssentinel.streams.query.access;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The users of the query API, from a file of lines {@code NAME:PASSWORD-HASH[:TOKEN-SHA256]} ({@code #} starts a
+ * comment), as {@code sentinel http-user add} writes it. A request carries HTTP Basic credentials or
+ * {@code Authorization: Bearer TOKEN}.
+ */
+public final class HttpUsers {
+
+    private static final int CACHE_LIMIT = 1_000;
+
+    private final Map<String, User> byName;
+    private final Map<String, String> byTokenHash;
+    /** SHA-256 of a Basic credential already checked -> its user: PBKDF2 is slow by design, dashboards poll. */
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
+
+    /** One line of the file. */
+    public record User(String name, String passwordHash, Optional<String> tokenHash) {
+
+        public String line() {
+            return name + ":" + passwordHash + tokenHash.map(hash -> ":" + hash).orElse("");
+        }
+    }
+
+    private HttpUsers(Map<String, User> byName) {
+        this.byName = Map.copyOf(byName);
+        Map<String, String> tokens = new LinkedHashMap<>();
+        byName.values().forEach(user -> user.tokenHash().ifPresent(hash -> tokens.put(hash, user.name())));
+        this.byTokenHash = Map.copyOf(tokens);
+    }
+
+    /** Reads {@code file}; a malformed line fails with its line number (the file is never echoed: it holds hashes). */
+    public static HttpUsers load(Path file) throws IOException {
+        return new HttpUsers(read(file));
+    }
+
+    /** The users of {@code file} by name, in file order; empty when the file does not exist yet. */
+    public static Map<String, User> read(Path file) throws IOException {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, User> users = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split(":");
+            if (parts.length < 2 || parts.length > 3 || !isName(parts[0]) || !PasswordHash.isWellFormed(parts[1])
+                    || (parts.length == 3 && !parts[2].matches("[0-9a-f]{64}"))) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected NAME:" + PasswordHash.SCHEME
+                        + "$...[:TOKEN-SHA256], as `sentinel http-user add` writes it");
+            }
+            users.put(parts[0], new User(parts[0], parts[1], parts.length == 3 ? Optional.of(parts[2]) : Optional.empty()));
+        }
+        return users;
+    }
+
+    public static boolean isName(String name) {
+        return name.matches("[A-Za-z0-9._@-]{1,64}");
+    }
+
+    public int size() {
+        return byName.size();
+    }
+
+    /** The user an {@code Authorization} header value proves, if it proves one. */
+    public Optional<String> authenticate(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.ofNullable(byTokenHash.get(PasswordHash.tokenHash(authorization.substring(7).strip())));
+        }
+        if (!authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        User user = byName.get(decoded.substring(0, colon));
+        if (user == null) {
+            return Optional.empty();
+        }
+        String key = PasswordHash.tokenHash(authorization);
+        String cached = verified.get(key);
+        if (cached != null && MessageDigest.isEqual(cached.getBytes(StandardCharsets.UTF_8), user.name().getBytes(StandardCharsets.UTF_8))) {
+            return Optional.of(user.name());
+        }
+        if (!PasswordHash.matches(decoded.substring(colon + 1).toCharArray(), user.passwordHash())) {
+            return Optional.empty();
+        }
+        if (verified.size() >= CACHE_LIMIT) {
+            verified.clear();
+        }
+        verified.put(key, user.name());
+        return Optional.of(user.name());
+    }
+
+    /** Writes {@code users} to {@code file} (mode 0600): the lines {@link #load} reads. */
+    public static void write(Path file, Map<String, User> users) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Customs Sentinel query API users: NAME:PASSWORD-HASH[:TOKEN-SHA256]. Written by `sentinel http-user add`.");
+        users.values().forEach(user -> lines.add(user.line()));
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, ".http-users", ".tmp",
+                java.nio.file.attribute.PosixFilePermissions.asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        Files.write(temp, lines, StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}
