@@ -34,10 +34,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     public HttpSchemaRegistryClient(RegistryClientConfig config) {
         this.config = config;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        config.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
     }
 
     @Override
@@ -148,6 +149,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             HttpResponse<String> response;
             try {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (javax.net.ssl.SSLHandshakeException e) {
+                // Retrying cannot fix trust: say so at once.
+                throw new SchemaRegistryException("TLS handshake with the schema registry at " + base + " failed: its certificate"
+                        + " is not trusted (set " + RegistryClientConfig.SSL_TRUSTSTORE_LOCATION + " and "
+                        + RegistryClientConfig.SSL_TRUSTSTORE_PASSWORD + ")", e);
             } catch (IOException e) {
                 lastFailure = new SchemaRegistryException("schema registry at " + base + " unreachable for " + method
                         + " " + path + ": " + describe(e), e);
@@ -160,6 +166,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return readJson(response.body(), base, path);
+            }
+            if (status == 401 || status == 403) {
+                throw loginRefused(base, status);
             }
             SchemaRegistryException refusal = refusal(base, method, path, response);
             if (status < 500) {
@@ -182,6 +191,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             builder.header("Content-Type", CONTENT_TYPE).method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return builder.build();
+    }
+
+    private SchemaRegistryException loginRefused(URI base, int status) {
+        String message = config.user().map(user -> status == 401
+                        ? "schema registry at " + base + " refused the login of " + user + " (HTTP 401): check "
+                                + RegistryClientConfig.BASIC_AUTH_USER_INFO
+                        : "schema registry at " + base + " does not allow " + user + " this request (HTTP 403)")
+                .orElse("schema registry at " + base + " needs a login (HTTP " + status + "): set "
+                        + RegistryClientConfig.BASIC_AUTH_CREDENTIALS_SOURCE + "=USER_INFO and " + RegistryClientConfig.BASIC_AUTH_USER_INFO);
+        return new SchemaRegistryException(message, status, status, message);
     }
 
     private static SchemaRegistryException refusal(URI base, String method, String path, HttpResponse<String> response) {

@@ -1,6 +1,13 @@
 package org.customssentinel.schemas.registry;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * How to reach a schema registry, read from Confluent's property names so a configuration written for
@@ -21,9 +31,17 @@ import java.util.Optional;
  * @param maxRetries         retries after a connection error or 5xx ({@code max.retries})
  * @param retryWait          first backoff ({@code retries.wait.ms}), doubled per retry
  * @param maxRetryWait       backoff ceiling ({@code retries.max.wait.ms})
+ * @param sslContext         when a trust store is configured ({@code schema.registry.ssl.truststore.*}), the TLS
+ *                           context trusting it; else the JDK's default trust
  */
 public record RegistryClientConfig(List<URI> urls, Optional<String> authorization, Duration connectTimeout,
-                                   Duration requestTimeout, int maxRetries, Duration retryWait, Duration maxRetryWait) {
+                                   Duration requestTimeout, int maxRetries, Duration retryWait, Duration maxRetryWait,
+                                   Optional<SSLContext> sslContext) {
+
+    /** Confluent's client reads the registry's TLS settings under this prefix only, apart from Kafka's own ssl.* keys. */
+    public static final String SSL_TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
 
     public static final String URL = "schema.registry.url";
     public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -71,7 +89,54 @@ public record RegistryClientConfig(List<URI> urls, Optional<String> authorizatio
                 Duration.ofMillis(longValue(configs, READ_TIMEOUT_MS, 30_000)),
                 (int) longValue(configs, MAX_RETRIES, 3),
                 Duration.ofMillis(longValue(configs, RETRIES_WAIT_MS, 200)),
-                Duration.ofMillis(longValue(configs, RETRIES_MAX_WAIT_MS, 5_000)));
+                Duration.ofMillis(longValue(configs, RETRIES_MAX_WAIT_MS, 5_000)),
+                sslContext(configs));
+    }
+
+    /** The user of basic auth, if configured: for messages; the password never leaves this record. */
+    public Optional<String> user() {
+        return authorization.map(value -> new String(Base64.getDecoder().decode(value.substring("Basic ".length())),
+                StandardCharsets.UTF_8)).map(info -> info.contains(":") ? info.substring(0, info.indexOf(':')) : info);
+    }
+
+    @Override
+    public String toString() {
+        // Never the Authorization header: it is the password, Base64-encoded.
+        return "RegistryClientConfig[urls=" + urls + ", user=" + user().orElse("-") + ", trustStore="
+                + (sslContext.isPresent() ? "configured" : "default") + "]";
+    }
+
+    private static Optional<SSLContext> sslContext(Map<String, ?> configs) {
+        Object location = configs.get(SSL_TRUSTSTORE_LOCATION);
+        if (location == null || String.valueOf(location).isBlank()) {
+            return Optional.empty();
+        }
+        Path file = Path.of(String.valueOf(location).trim());
+        Object password = configs.get(SSL_TRUSTSTORE_PASSWORD);
+        Object type = configs.get(SSL_TRUSTSTORE_TYPE);
+        char[] secret = password == null ? null : passwordText(password).toCharArray();
+        try {
+            KeyStore store = KeyStore.getInstance(type == null ? (file.toString().endsWith(".jks") ? "JKS" : "PKCS12")
+                    : String.valueOf(type).trim());
+            try (InputStream in = Files.newInputStream(file)) {
+                store.load(in, secret);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return Optional.of(context);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException(SSL_TRUSTSTORE_LOCATION + " " + file + ": no such file");
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(SSL_TRUSTSTORE_LOCATION + " " + file + ": cannot read it as a trust store"
+                    + " (wrong " + SSL_TRUSTSTORE_PASSWORD + " or " + SSL_TRUSTSTORE_TYPE + "?): " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** Kafka hands password configs over as {@code Password}, whose toString() hides the value. */
+    private static String passwordText(Object password) {
+        return password instanceof org.apache.kafka.common.config.types.Password p ? p.value() : String.valueOf(password);
     }
 
     private static Optional<String> authorization(Map<String, ?> configs, Optional<String> urlUserInfo) {
