@@ -31,10 +31,10 @@ final class SentinelCommand implements AutoCloseable {
      * errors) to {@code output} + ".err".
      */
     static SentinelCommand start(Path output, Map<String, String> env, String... args) throws IOException {
-        return start(output, env, null, args);
+        return startWithInput(output, env, null, args);
     }
 
-    static SentinelCommand start(Path output, Map<String, String> env, String input, String... args) throws IOException {
+    static SentinelCommand startWithInput(Path output, Map<String, String> env, String input, String... args) throws IOException {
         Path jar = Path.of(System.getProperty("sentinel.cli.jar", "../cli/target/sentinel-cli.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the cli module's package phase builds it");
@@ -66,7 +66,7 @@ final class SentinelCommand implements AutoCloseable {
     /** As {@link #run}, with {@code input} on the command's stdin. */
     static Result runWithInput(Path output, Map<String, String> env, String input, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
-        try (SentinelCommand command = start(output, env, input, args)) {
+        try (SentinelCommand command = startWithInput(output, env, input, args)) {
             if (!command.process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 throw new AssertionError("sentinel " + String.join(" ", args) + " did not end within " + timeoutSeconds + " s:\n"
                         + command.output());
