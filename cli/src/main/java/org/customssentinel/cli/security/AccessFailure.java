@@ -61,7 +61,9 @@ public final class AccessFailure {
                 return Optional.of("not authorized to use transactional ids (exactly-once writes)" + who);
             }
             if (e instanceof ClusterAuthorizationException) {
-                return Optional.of("not authorized for a cluster action (" + firstLine(e.getMessage()) + ")" + who);
+                Matcher needs = e.getMessage() == null ? null : Pattern.compile("needs (\\w+) permission").matcher(e.getMessage());
+                return Optional.of("not authorized for this cluster action" + (needs != null && needs.find()
+                        ? " (it needs " + needs.group(1) + " on the cluster)" : "") + who);
             }
             if (e instanceof AuthorizationException) {
                 return Optional.of("not authorized: " + firstLine(e.getMessage()) + who);
