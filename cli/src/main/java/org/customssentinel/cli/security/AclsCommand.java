@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** The ACLs each principal of the pipeline needs, printed for an administrator or created on a cluster. */
 @Command(name = "acls", mixinStandardHelpOptions = true,
-        header = "Print (or create) the Kafka ACLs of the pipeline's principals.",
+        header = "Print or create the pipeline's Kafka ACLs.",
         description = {"The least rights of sentinel-producer, sentinel-streams and sentinel-reader, as `sentinel stack",
                 "--secure` grants them: one line per ACL (principal, permission, operation, resource, pattern).",
                 "With --apply, creates them on the cluster of --config (an admin's client file); creating an ACL",
