@@ -84,9 +84,28 @@ class LocalStackIT {
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             assertEquals(3, kafka.bootstrapServers().split(",").length, kafka.bootstrapServers());
             admin.createTopics(List.of(new NewTopic("replicated", 2, (short) 3))).all().get();
-            TopicDescription topic = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
+            TopicDescription topic = awaitDescribed(admin, "replicated");
             topic.partitions().forEach(p -> assertEquals(3, p.isr().size(), "in-sync replicas of " + p));
             assertEquals(List.of("a"), roundTrip(kafka.bootstrapServers(), "replicated", List.of("a")));
+        }
+    }
+
+    /**
+     * The topic as soon as the broker answering knows it: a create returns once the controller has it, and a broker
+     * may learn of it a moment later (CI once saw UnknownTopicOrPartition here).
+     */
+    private static TopicDescription awaitDescribed(Admin admin, String name) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(name)).allTopicNames().get().get(name);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

@@ -27,7 +27,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -35,9 +34,6 @@ import javax.net.ssl.TrustManagerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.customssentinel.cli.security.SentinelPrincipals;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.Ports;
@@ -47,6 +43,7 @@ import org.customssentinel.localstack.cluster.ClusterSettings;
 import org.customssentinel.localstack.cluster.ClusterStack;
 import org.customssentinel.localstack.registry.RegistrySettings;
 import org.customssentinel.localstack.security.ClusterSecurity;
+import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.junit.jupiter.api.Test;
@@ -212,21 +209,8 @@ class SecuredReplayIT {
     private static void awaitConsumed(Map<String, Object> adminClients, SentinelCommand app) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
         try (Admin admin = Admin.create(adminClients)) {
-            while (true) {
+            while (!ConsumerProgress.consumedAll(admin, GROUP, TopicNames.defaults().declarations())) {
                 assertTrue(app.isAlive(), "the streams app stopped:\n" + tail(app.output()));
-                Set<TopicPartition> partitions = admin.describeTopics(List.of(TopicNames.defaults().declarations())).allTopicNames()
-                        .get(30, TimeUnit.SECONDS).values().iterator().next().partitions().stream()
-                        .map(p -> new TopicPartition(TopicNames.defaults().declarations(), p.partition())).collect(Collectors.toSet());
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata()
-                        .get(30, TimeUnit.SECONDS);
-                boolean done = partitions.stream().allMatch(p -> committed.containsKey(p) && committed.get(p) != null
-                        && committed.get(p).offset() >= ends.get(p).offset());
-                if (done) {
-                    return;
-                }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the streams app did not consume every declaration within 6 minutes:\n" + tail(app.output()));
                 }
