@@ -80,6 +80,7 @@ public final class HttpOptions {
                 throw new IllegalArgumentException("--http-tls-keystore " + tlsKeyStore + ": no such file");
             }
             tls = Optional.of(new HttpSecurity.Tls(tlsKeyStore, keyStorePassword()));
+            // Opens the key store now, so a wrong password fails here in one line rather than as Jetty's start error.
             TlsConnector.peerContext(tls.get());
         }
         if (corsOrigin != null && !corsOrigin.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?")) {

@@ -54,8 +54,7 @@ public final class AccessFailure {
                         + who);
             }
             if (e instanceof GroupAuthorizationException group) {
-                return Optional.of("not authorized to use consumer group " + (group.groupId() == null ? "" : group.groupId() + " ")
-                        .trim() + who);
+                return Optional.of("not authorized to use consumer group" + (group.groupId() == null ? "" : " " + group.groupId()) + who);
             }
             if (e instanceof TransactionalIdAuthorizationException) {
                 return Optional.of("not authorized to use transactional ids (exactly-once writes)" + who);

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -108,7 +107,8 @@ public final class HttpUsers {
         }
         String key = PasswordHash.tokenHash(authorization);
         String cached = verified.get(key);
-        if (cached != null && MessageDigest.isEqual(cached.getBytes(StandardCharsets.UTF_8), user.name().getBytes(StandardCharsets.UTF_8))) {
+        // The key hashes the whole header, password included: a hit is this very credential, checked before.
+        if (user.name().equals(cached)) {
             return Optional.of(user.name());
         }
         if (!PasswordHash.matches(decoded.substring(colon + 1).toCharArray(), user.passwordHash())) {

@@ -18,7 +18,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
 
     public static final String SCHEME = "pbkdf2-sha256";
-    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; a check costs ~0.3 s here, so verified logins are cached. */
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; slow by design, so verified logins are cached. */
     public static final int ITERATIONS = 600_000;
     private static final int SALT_BYTES = 16;
     private static final int HASH_BITS = 256;
