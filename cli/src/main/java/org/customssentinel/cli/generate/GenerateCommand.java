@@ -14,6 +14,7 @@ import org.customssentinel.cli.TopicOptions;
 import org.customssentinel.producer.generate.AnomalyLabel;
 import org.customssentinel.producer.generate.AnomalyLabels;
 import org.customssentinel.producer.generate.ScenarioGenerator;
+import org.customssentinel.producer.generate.WideScenario;
 import org.customssentinel.producer.publish.DeclarationPublisher;
 import org.customssentinel.producer.publish.IngestRun;
 import org.customssentinel.producer.publish.Preflight;
@@ -34,10 +35,13 @@ import picocli.CommandLine.Option;
                 "or straight onto customs.declarations. Scenarios:",
                 "  chpl-surge  controlled goods into Russia 2021-2023: tenfold rises, new flows, short spikes; background trade",
                 "  steady      the same flows held at their 2021 levels, no surge, no spike (the false-positive check)",
+                "  wide        --declarations spread evenly over 2021-2022 and uniformly over --flows distinct flows (the scale benchmark)",
                 "See the README for the published figures each follows."})
 public final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "chpl-surge or steady.")
+    private static final String WIDE = "wide";
+
+    @Option(names = "--scenario", required = true, paramLabel = "NAME", description = "chpl-surge, steady or wide.")
     String scenario;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed: the same seed gives the same declarations (default: ${DEFAULT-VALUE}).")
@@ -52,6 +56,12 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--scale", defaultValue = "1.0", paramLabel = "X",
             description = "Declaration count multiplier; values still follow the published totals (default: ${DEFAULT-VALUE}).")
     double scale;
+
+    @Option(names = "--flows", paramLabel = "N", description = "wide only: distinct trade flows, 1 to 1,000,000 (default: 10,000).")
+    Integer flows;
+
+    @Option(names = "--declarations", paramLabel = "N", description = "wide only: how many declarations (default: 100,000).")
+    Long declarations;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
@@ -83,25 +93,44 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ScenarioGenerator generator = ScenarioGenerator.create(scenario, seed, from, to, scale);
         PrintWriter out = spec.commandLine().getOut();
+        if (scenario.equals(WIDE)) {
+            return wide(out);
+        }
+        if (flows != null || declarations != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--flows and --declarations are for --scenario wide only");
+        }
+        ScenarioGenerator generator = ScenarioGenerator.create(scenario, seed, from, to, scale);
         if (labels != null) {
             List<AnomalyLabel> planted = generator.labels();
             AnomalyLabels.write(labels, planted);
             out.printf("wrote %d labelled anomalies of scenario %s to %s%n", planted.size(), scenario, labels);
         }
+        return emit(out, generator.declarations(), generator.estimatedCount());
+    }
+
+    private int wide(PrintWriter out) throws Exception {
+        if (labels != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--labels: the wide scenario plants no anomalies");
+        }
+        WideScenario wide = new WideScenario(seed, flows == null ? 10_000 : flows, declarations == null ? 100_000 : declarations,
+                from == null ? WideScenario.defaultFrom() : from, to == null ? WideScenario.defaultTo() : to);
+        return emit(out, wide.declarations(), wide.count());
+    }
+
+    private int emit(PrintWriter out, Iterator<Declaration> generated, double estimatedCount) throws Exception {
         if (target.out != null) {
-            long declarations = 0;
+            long count = 0;
             long items = 0;
             try (DeclarationWriter writer = DeclarationWriter.open(target.out)) {
-                for (Iterator<Declaration> it = generator.declarations(); it.hasNext(); ) {
-                    Declaration declaration = it.next();
+                while (generated.hasNext()) {
+                    Declaration declaration = generated.next();
                     writer.write(declaration);
-                    declarations++;
+                    count++;
                     items += declaration.getItems().size();
                 }
             }
-            out.printf("wrote %d declarations (%d items) of scenario %s (seed %d) to %s%n", declarations, items, scenario, seed, target.out);
+            out.printf("wrote %d declarations (%d items) of scenario %s (seed %d) to %s%n", count, items, scenario, seed, target.out);
             out.flush();
             return 0;
         }
@@ -109,7 +138,7 @@ public final class GenerateCommand implements Callable<Integer> {
         Preflight.prepareDeclarationTopics(config);
         try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
             IngestRun run = new IngestRun(publisher, Speed.parse(speed), ProgressReports.forConsole("generate"), false, Clock.systemUTC());
-            out.println(run.publish(generator.declarations(), generator.estimatedCount()).line());
+            out.println(run.publish(generated, estimatedCount).line());
         }
         out.flush();
         return 0;

@@ -1,0 +1,179 @@
+package org.customssentinel.cli.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.localstack.LocalStack;
+import org.customssentinel.localstack.StackSettings;
+import org.customssentinel.localstack.registry.RegistrySettings;
+import org.customssentinel.producer.generate.ScenarioGenerator;
+import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.ReferenceLoader;
+import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.topic.TopicNames;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The one benchmark: on a local stack started here, each app in its own JVM, warm-up rounds uncounted, medians of
+ * the measured rounds; every figure a rate, a size or a ratio against a baseline measured in the same run.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Benchmark the pipeline against Kafka itself and Flink.",
+        description = {"Runs on a local stack started here (one broker, a registry), each app in its own JVM, warm-ups uncounted, "
+                + "medians of rounds:",
+                "  1. producer: 'produce' from a pre-generated chpl-surge file vs Kafka's ProducerPerformance (same count, size, settings);",
+                "  2. streams: a pass-through Streams app vs the topology's bare shape vs the full topology (exactly_once_v2), and",
+                "  3. peer: the same SPIKE / NEW_CONTROLLED_FLOW job in Apache Flink (module peers, built on first use), whose alerts must "
+                + "equal ours;",
+                "  4. latency: alert latency p50/p99, publication to commit, at half the full topology's rate, paced;",
+                "  5. scale: the full topology over 10k, 100k and 1M distinct flows ('generate --scenario wide') under -Xmx1g.",
+                "Prints 'bench NAME VALUE UNIT' and 'ratio NAME VALUE' lines as it goes, then one table with the targets; "
+                + "--json writes the same, --chart an SVG. Progress goes to stderr.",
+                "A full run takes about half an hour here; --quick runs every step at a tiny scale in a couple of minutes "
+                + "(a check that the bench works, not a measurement)."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "Every step at a tiny scale, one round, no warm-up: checks the bench runs (CI), measures nothing.")
+    boolean quick;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    Path json;
+
+    @Option(names = "--chart", paramLabel = "FILE", description = "Write the SVG chart here (default: bench.svg).", defaultValue = "bench.svg")
+    Path chart;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds (default: 3; --quick: 1).")
+    Integer rounds;
+
+    @Option(names = "--warmup", paramLabel = "N", description = "Rounds run first and not counted (default: 1; --quick: 0).")
+    Integer warmup;
+
+    @Option(names = "--scale", paramLabel = "X", description = "chpl-surge scale for the producer, streams and latency steps; "
+            + "1.0 is about 147,000 declarations (default: 1.0; --quick: 0.02).")
+    Double scale;
+
+    @Option(names = "--flows", split = ",", paramLabel = "N", description = "Flow counts of the scale step (default: 10000,100000,1000000; "
+            + "--quick: 1000,10000).")
+    List<Integer> flows;
+
+    @Option(names = "--wide-declarations", paramLabel = "N", description = "Declarations at each flow count (default: 300,000; --quick: 3,000).")
+    Long wideDeclarations;
+
+    @Option(names = "--latency-seconds", paramLabel = "S", description = "Length of the paced latency run (default: 60; --quick: 8).")
+    Integer latencySeconds;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Stream threads of every app, and the Flink peer's parallelism (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--no-peer", description = "Skip the Flink peer (it is built with Maven on first use).")
+    boolean noPeer;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        int measured = rounds != null ? rounds : quick ? 1 : 3;
+        int warm = warmup != null ? warmup : quick ? 0 : 1;
+        double chplScale = scale != null ? scale : quick ? 0.02 : 1.0;
+        List<Integer> flowCounts = flows != null ? flows : quick ? List.of(1_000, 10_000) : List.of(10_000, 100_000, 1_000_000);
+        long wideCount = wideDeclarations != null ? wideDeclarations : quick ? 3_000 : 300_000;
+        Duration latency = Duration.ofSeconds(latencySeconds != null ? latencySeconds : quick ? 8 : 60);
+        if (measured < 1 || warm < 0 || threads < 1 || chplScale <= 0 || wideCount < 1 || latency.isNegative() || latency.isZero()
+                || flowCounts.stream().anyMatch(n -> n < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--rounds, --threads, --scale, --flows, --wide-declarations and --latency-seconds must be positive, --warmup at least 0");
+        }
+        long started = System.nanoTime();
+        Figures figures = new Figures();
+        Path work = Files.createTempDirectory("sentinel-bench-");
+        PrintWriter progress = spec.commandLine().getErr();
+        try (LocalStack stack = startStack(work)) {
+            BenchRun run = new BenchRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), work, measured, warm, threads, out, progress);
+            figures.context("mode", quick ? "quick" : "full");
+            figures.context("rounds", measured);
+            figures.context("warmup", warm);
+            figures.context("threads", threads);
+            figures.context("processors", Runtime.getRuntime().availableProcessors());
+            figures.context("java", System.getProperty("java.version"));
+            Optional<Path> peer = noPeer ? Optional.empty() : FlinkPeerRun.jar(run);
+
+            List<Declaration> declarations = new ArrayList<>();
+            for (Iterator<Declaration> it = ScenarioGenerator.create("chpl-surge", 42, null, null, chplScale).declarations(); it.hasNext(); ) {
+                declarations.add(it.next());
+            }
+            figures.context("chpl-surge declarations", declarations.size());
+            new ReferenceLoader(BenchInput.config(run, TopicNames.DECLARATIONS), TopicNames.defaults())
+                    .load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+
+            new ProducerBench(run).measure(declarations, figures);
+            double fullRate = new StreamsBench(run, peer).measure(declarations, figures);
+
+            AlertLatency.Result latencies = new AlertLatency(run).measure(declarations, fullRate / 2, latency);
+            figures.bench(out, "latency.rate", latencies.rate(), "declarations/s", "latency run: paced at half the full rate");
+            figures.bench(out, "latency.alerts", latencies.latenciesMs().size(), "alerts", "latency run: alerts timed");
+            figures.bench(out, "latency.p50", latencies.percentile(50), "ms", "alert latency p50");
+            figures.benchAtMost(out, "latency.p99", latencies.percentile(99), "ms", "alert latency p99", 2_000);
+
+            List<ScaleBench.Size> sizes = new ScaleBench(run).measure(flowCounts, wideCount, figures);
+
+            // A projection from this run's rates, not a 10M run: produce all, then the pipeline over all.
+            double produceRate = figures.get("produce.rate").orElseThrow().value();
+            double minutes = (10_000_000 / produceRate + 10_000_000 / fullRate) / 60;
+            figures.benchAtMost(out, "replay-10m.projected", minutes, "minutes", "10M declarations, produce then pipeline (projected)", 8);
+
+            out.println();
+            figures.printTable(out);
+            figures.context("seconds", Math.round((System.nanoTime() - started) / 1e9));
+            if (json != null) {
+                figures.writeJson(json);
+            }
+            BenchChart.write(chart, "Customs Sentinel bench (" + (quick ? "quick, not a measurement" : "full") + ", " + measured + " rounds, "
+                    + Runtime.getRuntime().availableProcessors() + " cores)", sizes.stream()
+                    .map(s -> new BenchChart.Bar(ScaleBench.label(s.flows()) + " flows", s.rate(), null)).toList(), ratioBars(figures));
+            progress.printf("bench: done in %d s; chart %s%s%n", Math.round((System.nanoTime() - started) / 1e9), chart,
+                    json == null ? "" : ", JSON " + json);
+            progress.flush();
+        }
+        // Not a timing: the same logic on two engines must give the same alerts, at any scale.
+        if (figures.get("flink.alerts-differing").map(f -> f.value() > 0).orElse(false)) {
+            progress.println("sentinel bench: the Flink peer's alerts differ from the full topology's (see 'differs' above): a bug on one side");
+            progress.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Kafka's storage formatting prints to System.out: stdout is for the figures, so it goes to stderr. */
+    private static LocalStack startStack(Path work) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(System.err);
+        try {
+            return LocalStack.start(StackSettings.ephemeral(RegistrySettings.homeFromSystemProperty(), work));
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    private static List<BenchChart.Bar> ratioBars(Figures figures) {
+        List<BenchChart.Bar> bars = new ArrayList<>();
+        for (Figures.Figure f : figures.all()) {
+            if (f.kind().equals("ratio")) {
+                bars.add(new BenchChart.Bar(f.name().replace("/", " /\n"), f.value(), f.target()));
+            }
+        }
+        return bars;
+    }
+}

@@ -1,0 +1,97 @@
+package org.customssentinel.cli.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.customssentinel.avro.Declaration;
+import org.customssentinel.schemas.topic.TopicNames;
+
+/**
+ * The streams apps on the same declarations, same broker, same guarantee (exactly_once_v2), each in its own JVM,
+ * alternating rounds under fresh ids: a pass-through (bytes in, bytes out), the full topology's bare shape, the full
+ * topology, and the Flink peer on the same job. Then checks the peer's alerts against the full topology's.
+ */
+final class StreamsBench {
+
+    static final String PRE_SANCTIONS = "2021-01-01/2022-02-24";
+
+    private final BenchRun run;
+    private final Optional<Path> peerJar;
+
+    StreamsBench(BenchRun run, Optional<Path> peerJar) {
+        this.run = run;
+        this.peerJar = peerJar;
+    }
+
+    /** The rate of the full topology (median), for the latency stage's pace. */
+    double measure(List<Declaration> declarations, Figures figures) throws Exception {
+        PrintWriter out = run.out();
+        FlowCount flows = new FlowCount(declarations.iterator());
+        long count = BenchInput.publish(run, TopicNames.DECLARATIONS, flows, declarations.size());
+        run.progress("streams: %,d declarations on %s (%.2f flow contributions each, %,d flows), exactly_once_v2, %d stream thread(s)",
+                count, TopicNames.DECLARATIONS, flows.contributionsPerDeclaration(), flows.distinctFlows(), run.threads());
+        List<Double> passThrough = new ArrayList<>();
+        List<Double> shape = new ArrayList<>();
+        List<Double> full = new ArrayList<>();
+        List<Double> peer = new ArrayList<>();
+        List<Double> fullToPass = new ArrayList<>();
+        List<Double> shapeToPass = new ArrayList<>();
+        List<Double> fullToPeer = new ArrayList<>();
+        String lastFullAlerts = null;
+        String lastPeerAlerts = null;
+        for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
+            double p = app(BenchAppCommand.Kind.PASS_THROUGH, "bench-pass-through-" + round, count, List.of());
+            double s = app(BenchAppCommand.Kind.SHAPE, "bench-shape-" + round, count, List.of(
+                    "--contributions-per-declaration", String.valueOf(flows.contributionsPerDeclaration()), "--flows", String.valueOf(flows.distinctFlows())));
+            String prefix = "bench.full-" + round + ".";
+            double f = app(BenchAppCommand.Kind.FULL, "bench-full-" + round, count, List.of("--output-prefix", prefix,
+                    "--surge-reference", PRE_SANCTIONS));
+            lastFullAlerts = new TopicNames(prefix).alerts();
+            Double k = null;
+            if (peerJar.isPresent()) {
+                lastPeerAlerts = "bench.flink-" + round + ".alerts";
+                k = FlinkPeerRun.rate(run, peerJar.get(), "bench-flink-" + round, lastPeerAlerts, count);
+            }
+            boolean measured = round > run.warmup();
+            if (measured) {
+                passThrough.add(p);
+                shape.add(s);
+                full.add(f);
+                fullToPass.add(f / p);
+                shapeToPass.add(s / p);
+                if (k != null) {
+                    peer.add(k);
+                    fullToPeer.add(f / k);
+                }
+            }
+            run.progress("streams %s: pass-through %,.0f/s, shape %,.0f/s, full %,.0f/s (%.2f of pass-through)%s", run.roundName(round), p, s, f,
+                    f / p, k == null ? "" : String.format(", Flink %,.0f/s (full %.2f of it)", k, f / k));
+        }
+        figures.bench(out, "pass-through.rate", BenchRun.median(passThrough), "records/s", "pass-through Streams app: records/s");
+        figures.bench(out, "shape.rate", BenchRun.median(shape), "declarations/s", "topology's bare shape: declarations/s");
+        figures.bench(out, "full.rate", BenchRun.median(full), "declarations/s", "full topology: declarations/s");
+        figures.ratio(out, "full/pass-through", BenchRun.median(fullToPass), "full topology / pass-through", 0.40);
+        figures.ratio(out, "shape/pass-through", BenchRun.median(shapeToPass), "bare shape / pass-through", null);
+        if (peerJar.isPresent()) {
+            figures.bench(out, "flink.rate", BenchRun.median(peer), "declarations/s", "Flink peer (same job): declarations/s");
+            figures.ratio(out, "full/flink", BenchRun.median(fullToPeer), "full topology / Flink peer", 1.0);
+            PeerAlerts.Comparison same = PeerAlerts.compare(run, lastFullAlerts, lastPeerAlerts);
+            figures.bench(out, "flink.alerts-compared", same.ours(), "alerts", "FINAL SPIKE/NEW_CONTROLLED_FLOW, ours (= Flink's when 0 differ)");
+            figures.benchAtMost(out, "flink.alerts-differing", same.differing(), "alerts", "alerts differing between ours and Flink's", 0);
+            same.examples().forEach(line -> run.progress("differs: %s", line));
+        }
+        return BenchRun.median(full);
+    }
+
+    private double app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("bench-app", kind.name(), "--bootstrap-servers", run.bootstrap(),
+                "--schema-registry-url", run.registry(), "--application-id", applicationId,
+                "--state-dir", run.work().resolve(applicationId).toString(), "--count", String.valueOf(count),
+                "--threads", String.valueOf(run.threads())));
+        args.addAll(extra);
+        return ChildJvm.appFigure(ChildJvm.sentinel(List.of(), args).run(), "rate");
+    }
+}
