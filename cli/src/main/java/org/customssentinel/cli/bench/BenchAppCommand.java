@@ -87,6 +87,9 @@ public final class BenchAppCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = TopicNames.DECLARATIONS, description = "FULL: its declarations topic.")
     String input;
 
+    @Option(names = "--client", paramLabel = "KEY=VALUE", description = "A Kafka Streams or client property, for experiments.")
+    Map<String, String> clientOverrides = new HashMap<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -102,6 +105,7 @@ public final class BenchAppCommand implements Callable<Integer> {
         if (guarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)) {
             clients.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL.toMillis());
         }
+        clients.putAll(clientOverrides);
         HeapAfterGc heap = new HeapAfterGc();
         heap.start();
         long started = System.nanoTime();

@@ -4,9 +4,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.backtest.BacktestInput;
+import org.customssentinel.backtest.BacktestSetting;
+import org.customssentinel.backtest.OfflinePipeline;
+import org.customssentinel.backtest.ReferenceData;
+import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.WatchlistReader;
 import org.customssentinel.schemas.topic.TopicNames;
 
 /**
@@ -83,7 +90,24 @@ final class StreamsBench {
             figures.benchAtMost(out, "flink.alerts-differing", same.differing(), "alerts", "alerts differing between ours and Flink's", 0);
             same.examples().forEach(line -> run.progress("differs: %s", line));
         }
+        offline(declarations, BenchRun.median(full), figures);
         return BenchRun.median(full);
+    }
+
+    /** The same declarations replayed offline, as `backtest` does with one setting: in this JVM, once the apps are done. */
+    private void offline(List<Declaration> declarations, double fullRate, Figures figures) throws Exception {
+        OfflinePipeline offline = new OfflinePipeline(new ReferenceData(HsClassificationReader.shipped(), WatchlistReader.shipped()), 6);
+        BacktestSetting setting = BacktestSetting.of(Map.of("rules.surge.reference", PRE_SANCTIONS), Map.of());
+        BacktestInput input = new BacktestInput(declarations, 0, Map.of());
+        List<Double> rates = new ArrayList<>();
+        for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
+            double rate = offline.run(input, setting, fraction -> { }).declarationsPerSecond();
+            if (round > run.warmup()) {
+                rates.add(rate);
+            }
+        }
+        figures.bench(run.out(), "backtest.rate", BenchRun.median(rates), "declarations/s", "offline backtest, one setting: declarations/s");
+        figures.ratio(run.out(), "backtest/full", BenchRun.median(rates) / fullRate, "offline backtest / full topology", null);
     }
 
     private double app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {

@@ -38,6 +38,8 @@ public final class IngestRun {
     private final ProgressListener progress;
     private final boolean strict;
     private final Clock clock;
+    /** Declarations validated ahead of sending: enough to keep both threads busy, few enough to bound memory. */
+    private static final int READ_AHEAD = 4_096;
 
     public IngestRun(DeclarationPublisher publisher, Speed speed, ProgressListener progress, boolean strict, Clock clock) {
         this(publisher, new DeclarationValidator(clock), Pacer.realTime(speed), progress, strict, clock);
@@ -59,26 +61,29 @@ public final class IngestRun {
         long accepted = 0;
         long items = 0;
         long rejected = 0;
-        DeclarationDraft draft;
-        while ((draft = reader.next()) != null) {
-            ValidationOutcome outcome = validator.validate(draft);
-            Instant eventTime = outcome.eventTime().orElse(null);
-            if (outcome.accepted()) {
-                Declaration declaration = outcome.declaration().get();
-                pacer.await(declaration.getLodgedAt());
-                publisher.send(declaration);
-                accepted++;
-                items += declaration.getItems().size();
-            } else {
-                publisher.send(rejected(draft, outcome));
-                rejected++;
-                if (strict) {
-                    publisher.flush();
-                    throw new PublishException("--strict: " + draft.position() + " rejected: "
-                            + outcome.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+        try (ValidatedDrafts drafts = ValidatedDrafts.start(reader, validator, READ_AHEAD)) {
+            ValidatedDrafts.Validated next;
+            while ((next = drafts.next()) != null) {
+                DeclarationDraft draft = next.draft();
+                ValidationOutcome outcome = next.outcome();
+                Instant eventTime = outcome.eventTime().orElse(null);
+                if (outcome.accepted()) {
+                    Declaration declaration = outcome.declaration().get();
+                    pacer.await(declaration.getLodgedAt());
+                    publisher.send(declaration);
+                    accepted++;
+                    items += declaration.getItems().size();
+                } else {
+                    publisher.send(rejected(draft, outcome));
+                    rejected++;
+                    if (strict) {
+                        publisher.flush();
+                        throw new PublishException("--strict: " + draft.position() + " rejected: "
+                                + outcome.violations().stream().map(Violation::toString).collect(Collectors.joining("; ")));
+                    }
                 }
+                progress.onRecord(accepted, rejected, next.progress(), eventTime);
             }
-            progress.onRecord(accepted, rejected, reader.progress(), eventTime);
         }
         publisher.flush();
         progress.onEnd();

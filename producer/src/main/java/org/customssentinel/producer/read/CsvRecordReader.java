@@ -52,9 +52,11 @@ public final class CsvRecordReader {
         List<String> lines = new ArrayList<>();
         lines.add(first);
         while (true) {
-            Parse parse = parse(String.join("\n", lines));
+            // Nearly every record is one line: no joined copy of it then.
+            String text = lines.size() == 1 ? first : String.join("\n", lines);
+            Parse parse = parse(text);
             if (parse.error == null && !parse.openQuote) {
-                return new CsvRecord(firstLine, firstLine + lines.size() - 1, String.join("\n", lines), parse.fields, null);
+                return new CsvRecord(firstLine, firstLine + lines.size() - 1, text, parse.fields, null);
             }
             if (parse.error == null && lines.size() < MAX_LINES_PER_RECORD) {
                 String more = readLine();
