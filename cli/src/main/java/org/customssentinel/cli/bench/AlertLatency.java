@@ -54,12 +54,16 @@ final class AlertLatency {
         this.run = run;
     }
 
-    Result measure(List<Declaration> declarations, double rate, Duration length) throws Exception {
-        long count = Math.min(declarations.size(), Math.max(1, (long) (rate * length.toSeconds())));
+    /**
+     * {@code warmup}: paced like the rest, its alerts not counted: the app's JVM has just started, and its first
+     * seconds measure the JIT compiler.
+     */
+    Result measure(List<Declaration> declarations, double rate, Duration length, Duration warmup) throws Exception {
+        long count = Math.min(declarations.size(), Math.max(1, (long) (rate * (length.toSeconds() + warmup.toSeconds()))));
         PublishConfig config = BenchInput.config(run, TOPIC);
         Preflight.prepareDeclarationTopics(config);
         CountDownLatch running = new CountDownLatch(1);
-        ChildJvm.Running app = ChildJvm.sentinel(List.of(), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
+        ChildJvm.Running app = ChildJvm.sentinel(run.jvm(), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
                 "--schema-registry-url", run.registry(), "--application-id", "bench-latency", "--state-dir", run.work().resolve("bench-latency").toString(),
                 "--count", String.valueOf(count), "--threads", String.valueOf(run.threads()), "--input", TOPIC, "--output-prefix", OUTPUTS,
                 "--surge-reference", StreamsBench.PRE_SANCTIONS)).start(line -> {
@@ -72,10 +76,12 @@ final class AlertLatency {
             throw new IllegalStateException("the latency run's streams app did not start within 2 minutes");
         }
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> readAlerts(new TopicNames(OUTPUTS).alerts(), latencies), "bench-latency-alerts");
+        long countFrom = System.currentTimeMillis() + warmup.toMillis();
+        Thread reader = new Thread(() -> readAlerts(new TopicNames(OUTPUTS).alerts(), countFrom, latencies), "bench-latency-alerts");
         reader.setDaemon(true);
         reader.start();
-        run.progress("latency: %,d declarations at %,.0f/s (%s), alerts timed from publication to commit", count, rate, length);
+        run.progress("latency: %,d declarations at %,.0f/s (%s, the first %s not counted), alerts timed from publication to commit",
+                count, rate, length.plus(warmup), warmup);
         try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
@@ -96,7 +102,8 @@ final class AlertLatency {
         return new Result(rate, count, List.copyOf(latencies));
     }
 
-    private void readAlerts(String topic, List<Long> latencies) {
+    /** Alerts of declarations published from {@code countFrom} (epoch ms) on. */
+    private void readAlerts(String topic, long countFrom, List<Long> latencies) {
         Map<String, Object> configs = new HashMap<>();
         configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrap());
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -109,8 +116,9 @@ final class AlertLatency {
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     Header published = record.headers().lastHeader(SentinelHeaders.PUBLISHED_AT);
-                    if (published != null) {
-                        latencies.add(System.currentTimeMillis() - Long.parseLong(new String(published.value(), StandardCharsets.US_ASCII)));
+                    long publishedAt = published == null ? -1 : Long.parseLong(new String(published.value(), StandardCharsets.US_ASCII));
+                    if (publishedAt >= countFrom) {
+                        latencies.add(System.currentTimeMillis() - publishedAt);
                     }
                 }
             }

@@ -33,10 +33,10 @@ final class ChildJvm {
     }
 
     /** A main class on the class path this bench runs with (Kafka's tools ship with the CLI). */
-    static ChildJvm mainClass(String className, List<String> commandLine) {
+    static ChildJvm mainClass(List<String> jvmOptions, String className, List<String> commandLine) {
         List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), className));
         args.addAll(commandLine);
-        return new ChildJvm(List.of(), args);
+        return new ChildJvm(jvmOptions, args);
     }
 
     static ChildJvm jar(Path jar, List<String> jvmOptions, String className, List<String> commandLine) {

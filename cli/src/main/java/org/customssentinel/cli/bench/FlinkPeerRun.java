@@ -18,7 +18,7 @@ final class FlinkPeerRun {
     }
 
     static double rate(BenchRun run, Path jar, String group, String alertsTopic, long count) throws IOException, InterruptedException {
-        List<String> lines = ChildJvm.jar(jar, List.of(),
+        List<String> lines = ChildJvm.jar(jar, run.jvm(),
                 "org.customssentinel.peers.FlinkPeer", List.of("--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry(),
                         "--topic", TopicNames.DECLARATIONS, "--group", group, "--alerts-topic", alertsTopic,
                         "--parallelism", String.valueOf(run.threads()), "--count", String.valueOf(count))).run();

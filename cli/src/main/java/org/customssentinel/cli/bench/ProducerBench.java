@@ -42,11 +42,11 @@ final class ProducerBench {
         List<Double> ours = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
-            double rate = ChildJvm.last(ChildJvm.sentinel(List.of(), List.of("produce", input.toString(),
+            double rate = ChildJvm.last(ChildJvm.sentinel(run.jvm(), List.of("produce", input.toString(),
                     "--topic", "bench.produce." + round, "--rejected-topic", "bench.produce-rejected." + round,
                     "--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry())).run(), SUMMARY);
             // The settings `produce` uses (RecordProducers): idempotent, acks=all, lz4, 256 KiB batches, 20 ms linger.
-            double perfRate = ChildJvm.last(ChildJvm.mainClass("org.apache.kafka.tools.ProducerPerformance", List.of(
+            double perfRate = ChildJvm.last(ChildJvm.mainClass(run.jvm(), "org.apache.kafka.tools.ProducerPerformance", List.of(
                     "--topic", "bench.perf." + round, "--num-records", String.valueOf(declarations.size()),
                     "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                     "--producer-props", "bootstrap.servers=" + run.bootstrap(), "acks=all", "enable.idempotence=true",

@@ -38,7 +38,7 @@ final class ScaleBench {
             long count = BenchInput.publish(run, topic, wide.declarations(), declarations);
             String applicationId = "bench-wide-" + flows;
             run.progress("scale: %,d declarations over %,d flows, full topology under %s", count, flows, HEAP);
-            List<String> lines = ChildJvm.sentinel(List.of(HEAP), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
+            List<String> lines = ChildJvm.sentinel(run.jvm(HEAP), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
                     "--schema-registry-url", run.registry(), "--application-id", applicationId,
                     "--state-dir", run.work().resolve(applicationId).toString(), "--count", String.valueOf(count),
                     "--threads", String.valueOf(run.threads()), "--input", topic, "--output-prefix", "bench.wide-" + flows + ".")).run();

@@ -27,10 +27,13 @@ final class StreamsBench {
 
     private final BenchRun run;
     private final Optional<Path> peerJar;
+    private final boolean withOffline;
 
-    StreamsBench(BenchRun run, Optional<Path> peerJar) {
+    /** {@code withOffline}: also replay the declarations offline, as `backtest` does (not in --quick: it adds no check). */
+    StreamsBench(BenchRun run, Optional<Path> peerJar, boolean withOffline) {
         this.run = run;
         this.peerJar = peerJar;
+        this.withOffline = withOffline;
     }
 
     /** The rate of the full topology (median), for the latency stage's pace. */
@@ -90,7 +93,9 @@ final class StreamsBench {
             figures.benchAtMost(out, "flink.alerts-differing", same.differing(), "alerts", "alerts differing between ours and Flink's", 0);
             same.examples().forEach(line -> run.progress("differs: %s", line));
         }
-        offline(declarations, BenchRun.median(full), figures);
+        if (withOffline) {
+            offline(declarations, BenchRun.median(full), figures);
+        }
         return BenchRun.median(full);
     }
 
@@ -116,6 +121,6 @@ final class StreamsBench {
                 "--state-dir", run.work().resolve(applicationId).toString(), "--count", String.valueOf(count),
                 "--threads", String.valueOf(run.threads())));
         args.addAll(extra);
-        return ChildJvm.appFigure(ChildJvm.sentinel(List.of(), args).run(), "rate");
+        return ChildJvm.appFigure(ChildJvm.sentinel(run.jvm(), args).run(), "rate");
     }
 }
