@@ -43,6 +43,7 @@ import picocli.CommandLine.Parameters;
  * lines for the bench to read.
  */
 @Command(name = "bench-app", hidden = true, mixinStandardHelpOptions = true,
+        header = "Run one app of 'sentinel bench' (internal).",
         description = "Internal to 'sentinel bench': runs one benchmarked streams app until it has consumed its input, prints its figures.")
 public final class BenchAppCommand implements Callable<Integer> {
 
