@@ -40,6 +40,7 @@ import picocli.CommandLine.Option;
                 "Also the offline backtest's rate on the same declarations, and a 10M-declaration replay projected from the rates.",
                 "Prints 'bench NAME VALUE UNIT' and 'ratio NAME VALUE' lines as it goes, then one table with the targets; "
                 + "--json writes the same, --chart an SVG. Progress goes to stderr.",
+                "Each rate includes its app's start (rebalance, first seconds of JIT): a larger --scale spreads it thinner.",
                 "A full run takes about 15 minutes here; --quick runs every step at a tiny scale in under two minutes "
                 + "(a check that the bench works, not a measurement; no offline backtest)."})
 public final class BenchCommand implements Callable<Integer> {
@@ -128,8 +129,13 @@ public final class BenchCommand implements Callable<Integer> {
                     Duration.ofSeconds(quick ? 1 : 15));
             figures.bench(out, "latency.rate", latencies.rate(), "declarations/s", "latency run: paced at half the full rate");
             figures.bench(out, "latency.alerts", latencies.latenciesMs().size(), "alerts", "latency run: alerts timed");
-            figures.bench(out, "latency.p50", latencies.percentile(50), "ms", "alert latency p50");
-            figures.benchAtMost(out, "latency.p99", latencies.percentile(99), "ms", "alert latency p99", 2_000);
+            if (latencies.latenciesMs().isEmpty()) {
+                // A short run at a high pace may end before any window closes: no percentile rather than NaN.
+                run.progress("latency: no alert after the warm-up, so no percentiles; give it a longer --latency-seconds");
+            } else {
+                figures.bench(out, "latency.p50", latencies.percentile(50), "ms", "alert latency p50");
+                figures.benchAtMost(out, "latency.p99", latencies.percentile(99), "ms", "alert latency p99", 2_000);
+            }
 
             List<ScaleBench.Size> sizes = new ScaleBench(run).measure(flowCounts, wideCount, figures);
 
