@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,10 @@ public final class CsvDeclarationReader implements DeclarationReader {
     private final SourceFiles.Progress progress;
     private final BufferedReader in;
     private Map<String, Integer> columns;
+    /** Where each of {@link Columns#DECLARATION} and {@link Columns#ITEM} is in a row, -1 when absent: looked up once per file. */
+    private int[] declarationColumns;
+    private int[] itemColumns;
+    private int idColumn;
     private CsvRecordReader.CsvRecord pending;
 
     CsvDeclarationReader(String source, BufferedReader in, SourceFiles.Progress progress) {
@@ -50,12 +53,12 @@ public final class CsvDeclarationReader implements DeclarationReader {
         if (first.malformed() || first.fields().size() != columns.size()) {
             return unreadable(first);
         }
-        String id = value(first, Columns.DECLARATION_ID);
+        String id = value(first, idColumn);
         List<CsvRecordReader.CsvRecord> rows = new ArrayList<>();
         rows.add(first);
         CsvRecordReader.CsvRecord row;
         while ((row = records.next()) != null) {
-            if (row.malformed() || row.fields().size() != columns.size() || !value(row, Columns.DECLARATION_ID).equals(id)) {
+            if (row.malformed() || row.fields().size() != columns.size() || !value(row, idColumn).equals(id)) {
                 pending = row;
                 break;
             }
@@ -66,21 +69,22 @@ public final class CsvDeclarationReader implements DeclarationReader {
 
     private DeclarationDraft draft(List<CsvRecordReader.CsvRecord> rows) {
         CsvRecordReader.CsvRecord first = rows.get(0);
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String column : Columns.DECLARATION) {
-            fields.put(column, value(first, column));
+        Map<String, String> fields = new HashMap<>();
+        for (int c = 0; c < declarationColumns.length; c++) {
+            fields.put(Columns.DECLARATION.get(c), value(first, declarationColumns[c]));
         }
         List<ItemDraft> items = new ArrayList<>();
         TreeSet<String> disagreeing = new TreeSet<>();
         StringBuilder raw = new StringBuilder();
         for (CsvRecordReader.CsvRecord row : rows) {
             Map<String, String> item = new HashMap<>();
-            for (String column : Columns.ITEM) {
-                item.put(column, value(row, column));
+            for (int c = 0; c < itemColumns.length; c++) {
+                item.put(Columns.ITEM.get(c), value(row, itemColumns[c]));
             }
             items.add(new ItemDraft(row.firstLine(), item));
-            for (String column : Columns.DECLARATION) {
-                if (!value(row, column).equals(fields.get(column))) {
+            for (int c = 0; row != first && c < declarationColumns.length; c++) {
+                String column = Columns.DECLARATION.get(c);
+                if (!value(row, declarationColumns[c]).equals(fields.get(column))) {
                     disagreeing.add(column);
                 }
             }
@@ -119,14 +123,16 @@ public final class CsvDeclarationReader implements DeclarationReader {
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(source + ": the header lacks required columns " + String.join(", ", missing));
         }
+        declarationColumns = Columns.DECLARATION.stream().mapToInt(c -> columns.getOrDefault(c, -1)).toArray();
+        itemColumns = Columns.ITEM.stream().mapToInt(c -> columns.getOrDefault(c, -1)).toArray();
+        idColumn = columns.get(Columns.DECLARATION_ID);
         if (!unknown.isEmpty()) {
             log.warn("{}: ignoring unknown columns {}", source, String.join(", ", unknown));
         }
     }
 
-    private String value(CsvRecordReader.CsvRecord record, String column) {
-        Integer index = columns.get(column);
-        return index == null ? "" : record.fields().get(index).trim();
+    private static String value(CsvRecordReader.CsvRecord record, int index) {
+        return index < 0 ? "" : record.fields().get(index).trim();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -208,6 +209,10 @@ public final class DeclarationValidator {
 
     /** An instant, an offset date-time, a date (00:00 UTC), or a local date-time (taken as UTC). */
     static Instant parseInstant(String text) {
+        Instant plain = plainUtcSeconds(text);
+        if (plain != null) {
+            return plain;
+        }
         if (text.length() == 10) {
             return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
@@ -216,6 +221,42 @@ public final class DeclarationValidator {
         } catch (DateTimeParseException notOffset) {
             return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
         }
+    }
+
+    /**
+     * {@code 2022-03-24T08:15:00Z}, the form every generated and most exported files use, read without the general
+     * parser (a fifth of a replay's read-and-validate time in its profile); null for any other form or an impossible
+     * date, which the general parsers then read or reject with their own message.
+     */
+    private static Instant plainUtcSeconds(String text) {
+        if (text.length() != 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth() || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The number written by {@code length} ASCII digits from {@code start}, or -1. */
+    private static int digits(String text, int start, int length) {
+        int value = 0;
+        for (int i = start; i < start + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static String required(DeclarationDraft draft, String column, List<Violation> violations) {

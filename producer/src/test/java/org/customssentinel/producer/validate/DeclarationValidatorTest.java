@@ -4,6 +4,7 @@ import static org.customssentinel.producer.Drafts.HEADER;
 import static org.customssentinel.producer.Drafts.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,7 +12,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Random;
 
 import org.customssentinel.schemas.declaration.ReasonCode;
 import org.customssentinel.schemas.declaration.Violation;
@@ -109,6 +112,20 @@ class DeclarationValidatorTest {
         assertEquals(Instant.parse("2022-03-24T00:00:00Z"), date.declaration().orElseThrow().getLodgedAt());
         assertRejected(new DeclarationValidator(NOW).validate(Drafts.readCsv(HEADER, with(row("D1", 1, "854231", "10"), 2, "24/03/2022")).get(0)),
                 ReasonCode.INVALID_DATE, "lodged_at", "'24/03/2022'");
+    }
+
+    @Test
+    void shouldReadPlainUtcInstantsAsTheGeneralParserDoes() {
+        Random random = new Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            Instant instant = Instant.ofEpochSecond(-631_152_000L + (long) (random.nextDouble() * 2_600_000_000L));
+            assertEquals(instant, DeclarationValidator.parseInstant(instant.toString()), instant.toString());
+        }
+        assertEquals(Instant.parse("2024-02-29T23:59:59Z"), DeclarationValidator.parseInstant("2024-02-29T23:59:59Z"));
+        for (String impossible : List.of("2023-02-29T00:00:00Z", "2022-13-01T00:00:00Z", "2022-04-31T00:00:00Z", "2022-03-24T24:00:00Z",
+                "2022-03-24T08:60:00Z", "2022-03-24T08:15:60Z", "2022-03-24T08:1x:00Z")) {
+            assertThrows(DateTimeParseException.class, () -> DeclarationValidator.parseInstant(impossible), impossible);
+        }
     }
 
     @Test
