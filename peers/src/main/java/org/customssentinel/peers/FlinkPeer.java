@@ -32,10 +32,11 @@ import org.customssentinel.streams.flow.WindowSettings;
  * mini-cluster. Reads the declarations topic from the beginning, decodes with the project's Avro deserializer, fans
  * items out to flows, sums them in tumbling event-time windows (same size and grace as the streams app, watermarks
  * per partition), judges each closed window against the median of the flow's previous windows, and writes the alerts
- * to Kafka exactly once (transactions committed on each checkpoint, every second as the app commits). Runs until its
+ * to Kafka exactly once (transactions committed on each checkpoint, as often as the app commits). Runs until its
  * group has committed every declaration, prints {@code peer rate N} (declarations/s), then stops.
  *
- * <p>Arguments: {@code --bootstrap-servers --schema-registry-url --topic --group --alerts-topic --parallelism --count}.
+ * <p>Arguments: {@code --bootstrap-servers --schema-registry-url --topic --group --alerts-topic --parallelism --count
+ * --checkpoint-ms}.
  */
 public final class FlinkPeer {
 
@@ -57,7 +58,7 @@ public final class FlinkPeer {
         // A failure ends the run (and the bench step) at once rather than restarting forever.
         config.setString("restart-strategy.type", "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
-        env.enableCheckpointing(1_000, CheckpointingMode.EXACTLY_ONCE);
+        env.enableCheckpointing(Long.parseLong(required(options, "--checkpoint-ms")), CheckpointingMode.EXACTLY_ONCE);
 
         KafkaSource<Contribution> source = KafkaSource.<Contribution>builder()
                 .setBootstrapServers(bootstrap)

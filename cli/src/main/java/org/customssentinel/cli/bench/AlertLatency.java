@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +26,12 @@ import org.customssentinel.schemas.topic.SentinelHeaders;
 import org.customssentinel.schemas.topic.TopicNames;
 
 /**
- * Alert latency as ops see it: declarations published at a steady pace (half the full topology's measured rate) to
- * the full topology in its own JVM, and each alert timed from its declaration's {@code sentinel.published-at} header
- * to the moment a read_committed consumer receives it, that is, after the app's transaction commits.
+ * Alert latency as ops see it: declarations published at a steady pace (a fraction of the full topology's measured
+ * rate) to the full topology in its own JVM, and each alert timed from its declaration's {@code sentinel.published-at}
+ * header to the moment a read_committed consumer receives it, that is, after the app's transaction commits. The
+ * enriched declarations are timed the same way: they are out after the first of the two commits an alert waits for
+ * (the declaration's task, then its flow's), and there are as many as declarations, so their percentiles hold still
+ * where the alerts' tail is a handful of records.
  */
 final class AlertLatency {
 
@@ -35,16 +39,28 @@ final class AlertLatency {
     private static final String OUTPUTS = "bench.latency.";
 
     /** Latencies in milliseconds, and the pace. */
-    record Result(double rate, long declarations, List<Long> latenciesMs) {
+    record Result(double rate, long declarations, Latencies alerts, Latencies enriched) {
+    }
+
+    /** Milliseconds from publication to a read_committed reader, one per record read. */
+    record Latencies(List<Long> millis) {
 
         double percentile(double p) {
-            List<Long> sorted = new ArrayList<>(latenciesMs);
+            List<Long> sorted = new ArrayList<>(millis);
             Collections.sort(sorted);
             if (sorted.isEmpty()) {
                 return Double.NaN;
             }
             int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
             return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+
+        boolean isEmpty() {
+            return millis.isEmpty();
+        }
+
+        int size() {
+            return millis.size();
         }
     }
 
@@ -55,18 +71,25 @@ final class AlertLatency {
     }
 
     /**
-     * {@code warmup}: paced like the rest, its alerts not counted: the app's JVM has just started, and its first
-     * seconds measure the JIT compiler.
+     * {@code warmup}: paced like the rest, its records not counted: the app's JVM has just started, and while its JIT
+     * compiler warms up it falls behind the pace and then works the backlog off (here, at half the rate, about 20 s
+     * after its start): counted, that catch-up was the whole p99. {@code declarations} (chpl-surge at {@code scale})
+     * are generated again at a larger scale when the pace and length need more of them than they are.
      */
-    Result measure(List<Declaration> declarations, double rate, Duration length, Duration warmup) throws Exception {
-        long count = Math.min(declarations.size(), Math.max(1, (long) (rate * (length.toSeconds() + warmup.toSeconds()))));
+    Result measure(List<Declaration> declarations, double scale, double rate, Duration length, Duration warmup) throws Exception {
+        long wanted = Math.max(1, (long) (rate * (length.toSeconds() + warmup.toSeconds())));
+        List<Declaration> paced = declarations.size() >= wanted ? declarations
+                : BenchInput.chplSurge(scale * wanted / declarations.size() * 1.02);
+        long count = Math.min(paced.size(), wanted);
+        if (count < wanted) {
+            run.progress("latency: %,d declarations for %,d wanted: the run measures %.0f s, not %d", count, wanted,
+                    count / rate - warmup.toSeconds(), length.toSeconds());
+        }
         PublishConfig config = BenchInput.config(run, TOPIC);
         Preflight.prepareDeclarationTopics(config);
         CountDownLatch running = new CountDownLatch(1);
-        ChildJvm.Running app = ChildJvm.sentinel(run.jvm(), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
-                "--schema-registry-url", run.registry(), "--application-id", "bench-latency", "--state-dir", run.work().resolve("bench-latency").toString(),
-                "--count", String.valueOf(count), "--threads", String.valueOf(run.threads()), "--input", TOPIC, "--output-prefix", OUTPUTS,
-                "--surge-reference", StreamsBench.PRE_SANCTIONS)).start(line -> {
+        ChildJvm.Running app = ChildJvm.sentinel(run.jvm(), run.benchApp(BenchAppCommand.Kind.FULL, "bench-latency", count,
+                "--input", TOPIC, "--output-prefix", OUTPUTS, "--surge-reference", StreamsBench.PRE_SANCTIONS)).start(line -> {
                     if (line.equals("bench-app running")) {
                         running.countDown();
                     }
@@ -75,11 +98,12 @@ final class AlertLatency {
             app.await();
             throw new IllegalStateException("the latency run's streams app did not start within 2 minutes");
         }
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long countFrom = System.currentTimeMillis() + warmup.toMillis();
-        Thread reader = new Thread(() -> readAlerts(new TopicNames(OUTPUTS).alerts(), countFrom, latencies), "bench-latency-alerts");
-        reader.setDaemon(true);
-        reader.start();
+        List<Long> alerts = Collections.synchronizedList(new ArrayList<>());
+        List<Long> enriched = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> readers = List.of(reader(new TopicNames(OUTPUTS).alerts(), countFrom, alerts, stop),
+                reader(new TopicNames(OUTPUTS).enriched(), countFrom, enriched, stop));
         run.progress("latency: %,d declarations at %,.0f/s (%s, the first %s not counted), alerts timed from publication to commit",
                 count, rate, length.plus(warmup), warmup);
         try (DeclarationPublisher publisher = new DeclarationPublisher(config)) {
@@ -90,20 +114,29 @@ final class AlertLatency {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                publisher.send(declarations.get(i));
+                publisher.send(paced.get(i));
             }
             publisher.flush();
         }
         app.await();
-        // The app's last commit is in; give the reader a moment to see it.
+        // The app's last commit is in; give the readers a moment to see it.
         Thread.sleep(2_000);
-        reader.interrupt();
-        reader.join(10_000);
-        return new Result(rate, count, List.copyOf(latencies));
+        stop.set(true);
+        for (Thread reader : readers) {
+            reader.join(10_000);
+        }
+        return new Result(rate, count, new Latencies(List.copyOf(alerts)), new Latencies(List.copyOf(enriched)));
     }
 
-    /** Alerts of declarations published from {@code countFrom} (epoch ms) on. */
-    private void readAlerts(String topic, long countFrom, List<Long> latencies) {
+    private Thread reader(String topic, long countFrom, List<Long> latencies, AtomicBoolean stop) {
+        Thread reader = new Thread(() -> read(topic, countFrom, latencies, stop), "bench-latency-" + topic);
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
+    /** Records of {@code topic} from declarations published from {@code countFrom} (epoch ms) on. */
+    private void read(String topic, long countFrom, List<Long> latencies, AtomicBoolean stop) {
         Map<String, Object> configs = new HashMap<>();
         configs.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrap());
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -113,7 +146,8 @@ final class AlertLatency {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!Thread.currentThread().isInterrupted()) {
+            // A flag rather than an interrupt: an interrupted consumer logs its close as an error.
+            while (!stop.get()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
                     Header published = record.headers().lastHeader(SentinelHeaders.PUBLISHED_AT);
                     long publishedAt = published == null ? -1 : Long.parseLong(new String(published.value(), StandardCharsets.US_ASCII));
@@ -122,8 +156,6 @@ final class AlertLatency {
                     }
                 }
             }
-        } catch (org.apache.kafka.common.errors.InterruptException stopped) {
-            // Done.
         }
     }
 }

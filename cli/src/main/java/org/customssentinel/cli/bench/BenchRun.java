@@ -6,19 +6,43 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.customssentinel.streams.app.SentinelStreams;
 
 /**
  * What every stage of one bench run shares: the local stack's addresses, a work directory, rounds, the console, and
- * when the run started (progress lines say how long in it is), and the options of every JVM it starts.
+ * when the run started (progress lines say how long in it is), the options of every JVM it starts, and the client
+ * properties every streams app gets ({@code bench --client}), baselines included, so ratios compare like with like.
  */
 record BenchRun(String bootstrap, String registry, Path work, int rounds, int warmup, int threads, PrintWriter out, PrintWriter progress,
-                long startedNanos, List<String> childJvmOptions) {
+                long startedNanos, List<String> childJvmOptions, Map<String, String> streamsClients) {
 
     /** Every child JVM's options, then {@code extra}. */
     List<String> jvm(String... extra) {
         List<String> options = new ArrayList<>(childJvmOptions);
         options.addAll(List.of(extra));
         return options;
+    }
+
+    /**
+     * The arguments of {@code bench-app KIND} on this run's stack, with its own state directory under the work
+     * directory, then {@code extra}.
+     */
+    List<String> benchApp(BenchAppCommand.Kind kind, String applicationId, long count, String... extra) {
+        List<String> args = new ArrayList<>(List.of("bench-app", kind.name(), "--bootstrap-servers", bootstrap, "--schema-registry-url", registry,
+                "--application-id", applicationId, "--state-dir", work.resolve(applicationId).toString(), "--count", String.valueOf(count),
+                "--threads", String.valueOf(threads)));
+        streamsClients.forEach((key, value) -> args.addAll(List.of("--client", key + "=" + value)));
+        args.addAll(List.of(extra));
+        return args;
+    }
+
+    /** The streams apps' commit interval: {@code --client commit.interval.ms}, or the app's own under exactly-once. */
+    long commitIntervalMs() {
+        String configured = streamsClients.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        return configured != null ? Long.parseLong(configured.trim()) : SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL.toMillis();
     }
 
     String roundName(int round) {

@@ -21,7 +21,9 @@ final class FlinkPeerRun {
         List<String> lines = ChildJvm.jar(jar, run.jvm(),
                 "org.customssentinel.peers.FlinkPeer", List.of("--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry(),
                         "--topic", TopicNames.DECLARATIONS, "--group", group, "--alerts-topic", alertsTopic,
-                        "--parallelism", String.valueOf(run.threads()), "--count", String.valueOf(count))).run();
+                        "--parallelism", String.valueOf(run.threads()), "--count", String.valueOf(count),
+                        // Exactly-once on both sides, outputs released as often: the peer checkpoints when the apps commit.
+                        "--checkpoint-ms", String.valueOf(run.commitIntervalMs()))).run();
         return ChildJvm.last(lines, RATE);
     }
 

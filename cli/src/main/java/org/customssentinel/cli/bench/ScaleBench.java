@@ -38,10 +38,8 @@ final class ScaleBench {
             long count = BenchInput.publish(run, topic, wide.declarations(), declarations);
             String applicationId = "bench-wide-" + flows;
             run.progress("scale: %,d declarations over %,d flows, full topology under %s", count, flows, HEAP);
-            List<String> lines = ChildJvm.sentinel(run.jvm(HEAP), List.of("bench-app", "FULL", "--bootstrap-servers", run.bootstrap(),
-                    "--schema-registry-url", run.registry(), "--application-id", applicationId,
-                    "--state-dir", run.work().resolve(applicationId).toString(), "--count", String.valueOf(count),
-                    "--threads", String.valueOf(run.threads()), "--input", topic, "--output-prefix", "bench.wide-" + flows + ".")).run();
+            List<String> lines = ChildJvm.sentinel(run.jvm(HEAP), run.benchApp(BenchAppCommand.Kind.FULL, applicationId, count,
+                    "--input", topic, "--output-prefix", "bench.wide-" + flows + ".")).run();
             Size size = new Size(flows, ChildJvm.appFigure(lines, "rate"), (long) ChildJvm.appFigure(lines, "peak-heap-after-gc"),
                     (long) ChildJvm.appFigure(lines, "state-bytes"), (double) changelogBytes(applicationId) / count);
             sizes.add(size);

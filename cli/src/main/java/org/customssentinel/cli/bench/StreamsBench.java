@@ -116,11 +116,6 @@ final class StreamsBench {
     }
 
     private double app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {
-        List<String> args = new ArrayList<>(List.of("bench-app", kind.name(), "--bootstrap-servers", run.bootstrap(),
-                "--schema-registry-url", run.registry(), "--application-id", applicationId,
-                "--state-dir", run.work().resolve(applicationId).toString(), "--count", String.valueOf(count),
-                "--threads", String.valueOf(run.threads())));
-        args.addAll(extra);
-        return ChildJvm.appFigure(ChildJvm.sentinel(run.jvm(), args).run(), "rate");
+        return ChildJvm.appFigure(ChildJvm.sentinel(run.jvm(), run.benchApp(kind, applicationId, count, extra.toArray(String[]::new))).run(), "rate");
     }
 }
