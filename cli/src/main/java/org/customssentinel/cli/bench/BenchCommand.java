@@ -109,12 +109,14 @@ public final class BenchCommand implements Callable<Integer> {
                     "--rounds, --threads, --scale, --flows, --wide-declarations and --latency-seconds must be positive, --warmup at least 0, "
                             + "--latency-pace above 0 and at most 1");
         }
-        String commitInterval = streamsClients.get("commit.interval.ms");
-        if (commitInterval != null && !commitInterval.trim().matches("\\d{1,9}")) {
+        try {
             // The Flink peer checkpoints at the same interval: refused here rather than after the first steps.
-            throw new CommandLine.ParameterException(spec.commandLine(), "--client commit.interval.ms must be a number of milliseconds, was '"
-                    + commitInterval + "'");
+            BenchRun.commitIntervalMs(streamsClients);
+        } catch (IllegalArgumentException notMillis) {
+            throw new CommandLine.ParameterException(spec.commandLine(), notMillis.getMessage());
         }
+        // The latency target is for half the rate: at another pace the figures are for the curve, not met or missed.
+        boolean targetPace = latencyPace == 0.5;
         long started = System.nanoTime();
         Figures figures = new Figures();
         Path work = Files.createTempDirectory("sentinel-bench-");
@@ -145,7 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
 
             AlertLatency.Result latencies = new AlertLatency(run).measure(declarations, chplScale, fullRate * latencyPace, latency,
                     Duration.ofSeconds(quick ? 1 : 30));
-            figures.bench(out, "latency.rate", latencies.rate(), "declarations/s", latencyPace == 0.5
+            figures.bench(out, "latency.rate", latencies.rate(), "declarations/s", targetPace
                     ? "latency run: paced at half the full rate" : String.format(Locale.ROOT, "latency run: paced at %.2f of the full rate", latencyPace));
             figures.bench(out, "latency.alerts", latencies.alerts().size(), "alerts", "latency run: alerts timed");
             if (latencies.alerts().isEmpty()) {
@@ -154,10 +156,9 @@ public final class BenchCommand implements Callable<Integer> {
             } else {
                 figures.bench(out, "latency.p50", latencies.alerts().percentile(50), "ms", "alert latency p50");
                 figures.bench(out, "latency.p90", latencies.alerts().percentile(90), "ms", "alert latency p90");
-                if (latencyPace == 0.5) {
+                if (targetPace) {
                     figures.benchAtMost(out, "latency.p99", latencies.alerts().percentile(99), "ms", "alert latency p99", 2_000);
                 } else {
-                    // The target is for half the rate: at another pace the figure is for the curve, not met or missed.
                     figures.bench(out, "latency.p99", latencies.alerts().percentile(99), "ms", "alert latency p99");
                 }
             }

@@ -41,8 +41,19 @@ record BenchRun(String bootstrap, String registry, Path work, int rounds, int wa
 
     /** The streams apps' commit interval: {@code --client commit.interval.ms}, or the app's own under exactly-once. */
     long commitIntervalMs() {
+        return commitIntervalMs(streamsClients);
+    }
+
+    /** @throws IllegalArgumentException when {@code commit.interval.ms} is set to something not a number of milliseconds */
+    static long commitIntervalMs(Map<String, String> streamsClients) {
         String configured = streamsClients.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        return configured != null ? Long.parseLong(configured.trim()) : SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL.toMillis();
+        if (configured == null) {
+            return SentinelStreams.EXACTLY_ONCE_COMMIT_INTERVAL.toMillis();
+        }
+        if (!configured.trim().matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("--client commit.interval.ms must be a number of milliseconds, was '" + configured + "'");
+        }
+        return Long.parseLong(configured.trim());
     }
 
     String roundName(int round) {

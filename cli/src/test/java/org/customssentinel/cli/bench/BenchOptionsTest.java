@@ -69,11 +69,6 @@ class BenchOptionsTest {
         assertTrue(Double.isNaN(new AlertLatency.Latencies(List.of()).percentile(50)));
     }
 
-    private static BenchRun run(Map<String, String> clients) {
-        return new BenchRun("127.0.0.1:9092", "http://127.0.0.1:8081", Path.of("/tmp/bench"), 1, 0, 2,
-                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), 0, List.of(), clients);
-    }
-
     @Test
     void shouldRefuseALatencyPaceOutsideZeroToOne() {
         for (String pace : List.of("0", "-0.5", "1.5", "NaN")) {
@@ -86,5 +81,10 @@ class BenchOptionsTest {
             assertEquals(2, exit, pace + ": " + err);
             assertTrue(err.toString().contains("--latency-pace above 0 and at most 1"), pace + ": " + err);
         }
+    }
+
+    private static BenchRun run(Map<String, String> clients) {
+        return new BenchRun("127.0.0.1:9092", "http://127.0.0.1:8081", Path.of("/tmp/bench"), 1, 0, 2,
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), 0, List.of(), clients);
     }
 }
