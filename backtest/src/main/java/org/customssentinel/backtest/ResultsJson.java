@@ -1,5 +1,6 @@
 package org.customssentinel.backtest;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class ResultsJson {
             node.put("duplicatesDropped", result.duplicates());
             node.put("alerts", result.alerts().size());
             node.put("finalAlerts", result.finals().size());
-            node.putPOJO("finalAlertsByRule", result.finalsBy(a -> a.alert().getRule().name()));
+            node.putPOJO("finalAlertsByRule", result.finalsBy(a -> AlertRules.idOf(a.alert())));
             node.putPOJO("finalAlertsBySeverity", result.finalsBy(a -> a.alert().getSeverity().name()));
             ObjectNode months = node.putObject("finalAlertsByMonthAndRule");
             scored.finalsByMonthAndRule().forEach((month, rules) -> months.putPOJO(month.toString(), rules));

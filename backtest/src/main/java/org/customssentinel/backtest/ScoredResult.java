@@ -1,5 +1,6 @@
 package org.customssentinel.backtest;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -28,6 +29,6 @@ public record ScoredResult(BacktestResult result, Optional<Scorecard> score) {
     public NavigableMap<YearMonth, Map<String, Long>> finalsByMonthAndRule() {
         return result.finals().stream().collect(Collectors.groupingBy(
                 a -> YearMonth.from(a.alert().getWindowStart().atZone(ZoneOffset.UTC)), TreeMap::new,
-                Collectors.groupingBy(a -> a.alert().getRule().name(), TreeMap::new, Collectors.counting())));
+                Collectors.groupingBy(a -> AlertRules.idOf(a.alert()), TreeMap::new, Collectors.counting())));
     }
 }

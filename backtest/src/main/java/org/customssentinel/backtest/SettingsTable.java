@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.customssentinel.schemas.alert.AlertRules;
+import org.customssentinel.streams.detect.Rules;
+
 /** One line per setting: what it raised and, with labels, how well; the best setting marked with a star. */
 public final class SettingsTable {
 
-    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT", "TRANSSHIPMENT", "NEW_TRADER");
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     private SettingsTable() {
@@ -20,21 +22,22 @@ public final class SettingsTable {
         int nameWidth = Math.max(7, run.results().stream().mapToInt(r -> r.result().setting().name().length()).max().orElse(7));
         Optional<ScoredResult> best = ScoredResult.best(run.results());
         List<String> lines = new ArrayList<>();
-        String format = "%-2s%-" + nameWidth + "s %9s %8s %6s %6s %6s %6s %6s %6s %6s  %5s %5s %5s %5s";
-        lines.add(String.format(Locale.ROOT, format, "", "SETTING", "DECL", "REJECTED", "FINAL", "SPIKE", "SURGE", "NEW", "WATCH", "ROUTE",
-                "TRADER", "CRIT", "HIGH", "MED", "LOW") + (scored ? String.format(Locale.ROOT, " %6s %6s %4s %4s %6s %10s", "PREC", "RECALL",
+        String ruleColumns = " %6s".repeat(Rules.all().size());
+        String format = "%-2s%-" + nameWidth + "s %9s %8s %6s" + ruleColumns + "  %5s %5s %5s %5s";
+        List<Object> header = new ArrayList<>(List.of("", "SETTING", "DECL", "REJECTED", "FINAL"));
+        Rules.all().forEach(rule -> header.add(rule.label()));
+        header.addAll(List.of("CRIT", "HIGH", "MED", "LOW"));
+        lines.add(String.format(Locale.ROOT, format, header.toArray()) + (scored ? String.format(Locale.ROOT, " %6s %6s %4s %4s %6s %10s", "PREC", "RECALL",
                 "TP", "FP", "MISSED", "DELAY(med)") : "") + String.format(Locale.ROOT, " %9s", "DECL/S"));
         for (ScoredResult scoredResult : run.results()) {
             BacktestResult r = scoredResult.result();
-            Map<String, Long> byRule = r.finalsBy(a -> a.alert().getRule().name());
+            Map<String, Long> byRule = r.finalsBy(a -> AlertRules.idOf(a.alert()));
             Map<String, Long> bySeverity = r.finalsBy(a -> a.alert().getSeverity().name());
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, format,
-                    best.filter(b -> b == scoredResult).isPresent() ? "*" : "", r.setting().name(), String.format(Locale.ROOT, "%,d", r.declarations()),
-                    String.format(Locale.ROOT, "%,d", r.rejected()), r.finals().size(), byRule.getOrDefault(RULES.get(0), 0L),
-                    byRule.getOrDefault(RULES.get(1), 0L), byRule.getOrDefault(RULES.get(2), 0L), byRule.getOrDefault(RULES.get(3), 0L),
-                    byRule.getOrDefault(RULES.get(4), 0L), byRule.getOrDefault(RULES.get(5), 0L),
-                    bySeverity.getOrDefault(SEVERITIES.get(0), 0L), bySeverity.getOrDefault(SEVERITIES.get(1), 0L),
-                    bySeverity.getOrDefault(SEVERITIES.get(2), 0L), bySeverity.getOrDefault(SEVERITIES.get(3), 0L)));
+            List<Object> cells = new ArrayList<>(List.of(best.filter(b -> b == scoredResult).isPresent() ? "*" : "", r.setting().name(),
+                    String.format(Locale.ROOT, "%,d", r.declarations()), String.format(Locale.ROOT, "%,d", r.rejected()), r.finals().size()));
+            Rules.ids().forEach(rule -> cells.add(byRule.getOrDefault(rule, 0L)));
+            SEVERITIES.forEach(severity -> cells.add(bySeverity.getOrDefault(severity, 0L)));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, format, cells.toArray()));
             scoredResult.score().ifPresent(s -> line.append(String.format(Locale.ROOT, " %6.2f %6.2f %4d %4d %6d %10s", s.precision(), s.recall(),
                     s.truePositives(), s.falsePositives(), s.missed().size(),
                     s.medianDelay().map(d -> String.format(Locale.ROOT, "%.1f d", ResultsJson.days(d))).orElse("-"))));

@@ -1,5 +1,7 @@
 package org.customssentinel.backtest.report;
 
+import org.customssentinel.schemas.alert.AlertRules;
+import org.customssentinel.streams.detect.Rules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +32,7 @@ import org.customssentinel.streams.flow.FlowKeys;
  */
 public final class BacktestReport {
 
-    private static final List<String> RULES = List.of("SPIKE", "SURGE", "NEW_CONTROLLED_FLOW", "WATCHLIST_HIT", "TRANSSHIPMENT", "NEW_TRADER");
+    private static final List<String> RULES = Rules.ids();
     private static final Duration CONTEXT_BEFORE = Duration.ofDays(7 * 26);
     private static final Duration CONTEXT_AFTER = Duration.ofDays(7 * 8);
 
@@ -86,7 +88,7 @@ public final class BacktestReport {
             cell(html, String.format(Locale.ROOT, "%,d", r.declarations()));
             cell(html, String.format(Locale.ROOT, "%,d", r.rejected()));
             cell(html, String.valueOf(r.finals().size()));
-            Map<String, Long> byRule = r.finalsBy(a -> a.alert().getRule().name());
+            Map<String, Long> byRule = r.finalsBy(a -> AlertRules.idOf(a.alert()));
             RULES.forEach(rule -> cell(html, String.valueOf(byRule.getOrDefault(rule, 0L))));
             scoredResult.score().ifPresent(s -> {
                 cell(html, String.format(Locale.ROOT, "%.2f", s.precision()));
@@ -181,8 +183,8 @@ public final class BacktestReport {
         svg.path(threshold.toString(), "threshold");
         for (FiredAlert alert : alerts) {
             double x = p.x(x(alert.alert().getWindowStart(), from, span)) + barW / 2;
-            svg.circle(x, p.top() + 8 + 7 * RULES.indexOf(alert.alert().getRule().name()), 4, "alert " + alert.alert().getRule().name().toLowerCase(Locale.ROOT),
-                    alert.alert().getRule() + " " + alert.alert().getSeverity() + ": " + alert.alert().getSummary());
+            svg.circle(x, p.top() + 8 + 7 * RULES.indexOf(AlertRules.idOf(alert.alert())), 4, "alert " + AlertRules.idOf(alert.alert()).toLowerCase(Locale.ROOT),
+                    AlertRules.idOf(alert.alert()) + " " + alert.alert().getSeverity() + ": " + alert.alert().getSummary());
         }
         svg.text(p.left() - 6, p.top() + 10, "end", "tick", "$" + compact(yMax));
         svg.text(p.left() - 6, p.bottom(), "end", "tick", "$0");

@@ -1,9 +1,9 @@
 package org.customssentinel.cli.alerts;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.util.Locale;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 
 /** Alerts as fixed columns that fit a 120-column terminal; the summary takes what is left. Shared by {@code alerts} and {@code backtest}. */
 public final class AlertTable {
@@ -24,11 +24,12 @@ public final class AlertTable {
         String summary = alert.getSummary();
         int colon = summary.indexOf(": ");
         // The flow is in its own column; the summary's own flow prefix would only repeat it (a party's alert starts with the party).
-        if (colon > 0 && alert.getRule() != AlertRule.WATCHLIST_HIT && alert.getRule() != AlertRule.NEW_TRADER) {
+        String rule = AlertRules.idOf(alert);
+        if (colon > 0 && !rule.equals("WATCHLIST_HIT") && !rule.equals("NEW_TRADER")) {
             summary = summary.substring(colon + 2);
         }
         return fit(String.format(Locale.ROOT, FORMAT, alert.getWindowStart().toString().substring(0, 10), alert.getSeverity(),
-                alert.getRule(), alert.getStatus(), flow) + summary);
+                rule, alert.getStatus(), flow) + summary);
     }
 
     private static String fit(String line) {

@@ -1,5 +1,7 @@
 package org.customssentinel.cli.bench;
 
+import java.util.Optional;
+import org.customssentinel.streams.detect.SurgeRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -152,7 +154,7 @@ public final class BenchAppCommand implements Callable<Integer> {
     private long runFull(Map<String, Object> clients, Admin admin) throws Exception {
         RuleSettings rules = RuleSettings.defaults();
         if (surgeReference != null) {
-            rules = rules.withSurgeReference(ReferencePeriod.parse(surgeReference));
+            rules = rules.with(SurgeRule.REFERENCE, Optional.of(ReferencePeriod.parse(surgeReference)));
         }
         TopologySettings.Topics topics = outputs(new TopicNames(outputPrefix));
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(), rules, 1, clients);

@@ -1,5 +1,6 @@
 package org.customssentinel.cli.demo;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,7 +36,7 @@ final class AlertPrinter implements AutoCloseable {
     private void print(Alert alert) {
         String severity = String.format("%-8s", alert.getSeverity());
         String line = (color ? colorOf(alert.getSeverity()) + severity + RESET : severity) + " "
-                + String.format("%-19s %-11s ", alert.getRule(), alert.getStatus()) + alert.getSummary();
+                + String.format("%-19s %-11s ", AlertRules.idOf(alert), alert.getStatus()) + alert.getSummary();
         synchronized (out) {
             out.println(line);
             out.flush();

@@ -1,5 +1,7 @@
 package org.customssentinel.cli.demo;
 
+import java.util.Optional;
+import org.customssentinel.streams.detect.SurgeRule;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +111,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Loaded the reference data: CHPL 2024-02-23, EU 2021/821 Annex I candidates, a sample watchlist.");
 
             TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(StreamsSettings.DEFAULT_APPLICATION_ID),
-                    ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), 1, clients);
+                    ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(PRE_SANCTIONS)), 1, clients);
             StreamsSettings settings = new StreamsSettings(StreamsSettings.DEFAULT_APPLICATION_ID, clients, "exactly_once_v2", topology, 6,
                     (short) 1, work.resolve("state"), Duration.ofSeconds(30));
             ServedStreams served = ServedStreams.start(settings, http.settings());

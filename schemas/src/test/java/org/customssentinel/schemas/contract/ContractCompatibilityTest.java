@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +17,25 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apache.avro.Conversions;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.data.TimeConversions;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.customssentinel.avro.Alert;
+import org.customssentinel.avro.AlertRule;
+import org.customssentinel.avro.AlertStatus;
+import org.customssentinel.avro.Severity;
+import org.customssentinel.avro.TradeFlow;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.schemas.topic.SentinelTopic;
 import org.junit.jupiter.api.Test;
@@ -75,6 +91,33 @@ class ContractCompatibilityTest {
         Schema broken = fields.name("analyst").type().stringType().noDefault().endRecord();
         assertNotEquals(SchemaCompatibilityType.COMPATIBLE,
                 SchemaCompatibility.checkReaderWriterCompatibility(broken, released).getType());
+    }
+
+    @Test
+    void shouldReadAnAlertOfARuleThisSchemaDoesNotKnow() throws IOException {
+        // A later version adds a rule symbol; a consumer on this schema must still read its alerts.
+        Schema later = new Schema.Parser().parse(Alert.getClassSchema().toString()
+                .replace("\"NEW_TRADER\",\"OTHER\"]", "\"NEW_TRADER\",\"OTHER\",\"PRICE_GAP\"]"));
+        Alert alert = Alert.newBuilder().setAlertId("a1").setRule(AlertRule.OTHER).setRuleId("PRICE_GAP").setStatus(AlertStatus.FINAL)
+                .setSeverity(Severity.MEDIUM)
+                .setFlow(TradeFlow.newBuilder().setDispatchCountry("CN").setDestinationCountry("RU").setHsCode("854231").build())
+                .setWindowStart(Instant.EPOCH).setWindowEnd(Instant.EPOCH).setCurrentValueUsd(new BigDecimal("1.00")).setSummary("s").build();
+        GenericData model = new GenericData();
+        model.addLogicalTypeConversion(new Conversions.DecimalConversion());
+        model.addLogicalTypeConversion(new TimeConversions.TimestampMillisConversion());
+        GenericData.Record written = (GenericData.Record) model.deepCopy(later, (Object) alert);
+        written.put("rule", new GenericData.EnumSymbol(later.getField("rule").schema(), "PRICE_GAP"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new GenericDatumWriter<GenericData.Record>(later, model).write(written, encoder);
+        encoder.flush();
+
+        Alert read = new SpecificDatumReader<Alert>(later, Alert.getClassSchema())
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+        assertEquals(AlertRule.OTHER, read.getRule(), "an unknown symbol reads as the enum's default");
+        assertEquals("PRICE_GAP", AlertRules.idOf(read));
+        assertEquals(AlertRule.SPIKE, AlertRules.symbolOf("SPIKE"));
+        assertEquals(AlertRule.OTHER, AlertRules.symbolOf("UNIT_VALUE"));
     }
 
     private static Schema released(String name) throws IOException {

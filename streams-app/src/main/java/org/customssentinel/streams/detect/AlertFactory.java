@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.ListReference;
@@ -32,12 +32,12 @@ public final class AlertFactory {
      * An alert on one window's figures against its baseline: SPIKE, NEW_CONTROLLED_FLOW, any rule judged on a window.
      * Its id is the rule, the flow and the window start, so every replay raises the same alert.
      */
-    static Alert windowAlert(AlertRule rule, AlertStatus status, FlowWindow window, Baseline baseline, List<ListReference> lists,
+    static Alert windowAlert(String rule, AlertStatus status, FlowWindow window, Baseline baseline, List<ListReference> lists,
                              String summary) {
         BigDecimal median = baseline.median();
         return base(rule, status, window.getFlow(), window.getWindowStart(), window.getWindowEnd(), window.getTotalValueUsd(),
                 median.signum() > 0 ? median : null, ratio(window.getTotalValueUsd(), median), summary, lists)
-                .setAlertId(AlertIds.of(rule.name(), FlowKeys.key(window.getFlow()), window.getWindowStart().toString()))
+                .setAlertId(AlertIds.of(rule, FlowKeys.key(window.getFlow()), window.getWindowStart().toString()))
                 .setPreviousWindowTotals(baseline.previousTotals())
                 .setTopParties(window.getTopParties())
                 .setSampleDeclarationIds(window.getSampleDeclarationIds())
@@ -64,9 +64,9 @@ public final class AlertFactory {
         return top;
     }
 
-    static Alert.Builder base(AlertRule rule, AlertStatus status, TradeFlow flow, Instant start, Instant end, BigDecimal current,
+    static Alert.Builder base(String rule, AlertStatus status, TradeFlow flow, Instant start, Instant end, BigDecimal current,
                                       BigDecimal baseline, Double ratio, String summary, List<ListReference> lists) {
-        return Alert.newBuilder().setRule(rule).setStatus(status).setSeverity(severity(lists, ratio)).setFlow(flow)
+        return Alert.newBuilder().setRule(AlertRules.symbolOf(rule)).setRuleId(rule).setStatus(status).setSeverity(severity(lists, ratio)).setFlow(flow)
                 .setWindowStart(start).setWindowEnd(end).setCurrentValueUsd(current.setScale(2, RoundingMode.HALF_EVEN))
                 .setBaselineValueUsd(baseline == null ? null : baseline.setScale(2, RoundingMode.HALF_EVEN)).setRatio(ratio)
                 .setSummary(summary).setMatchedLists(lists);

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.customssentinel.avro.Alert;
 
 /** A rule judged on each declaration as it is counted (on time, not a re-sent copy). */
-public interface DeclarationRule {
+public interface DeclarationRule extends Rule {
 
     /** The alerts this declaration raises, in a fixed order (their ids are deterministic). */
     List<Alert> judge(CountedDeclaration declaration);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.internal.FlowHistory;
@@ -17,8 +16,18 @@ import org.customssentinel.avro.internal.FlowHistory;
 public final class NewControlledFlowRule implements WindowRule {
 
     @Override
-    public AlertRule rule() {
-        return AlertRule.NEW_CONTROLLED_FLOW;
+    public String id() {
+        return "NEW_CONTROLLED_FLOW";
+    }
+
+    @Override
+    public String label() {
+        return "NEW";
+    }
+
+    @Override
+    public String description() {
+        return "controlled goods from floor.usd in a window of a flow with nothing in its previous baseline.windows";
     }
 
     @Override
@@ -52,6 +61,6 @@ public final class NewControlledFlowRule implements WindowRule {
         String summary = String.format(Locale.ROOT, "%s: %s in week of %s, a new flow (nothing in the previous %d weeks)",
                 AlertFactory.describe(window.getFlow(), judged.goods(), judged.lists()), Money.usd(window.getTotalValueUsd()),
                 AlertFactory.weekOf(window), judged.thresholds().baselineWindows());
-        return AlertFactory.windowAlert(rule(), status, window, judged.baseline(), judged.lists(), summary);
+        return AlertFactory.windowAlert(id(), status, window, judged.baseline(), judged.lists(), summary);
     }
 }

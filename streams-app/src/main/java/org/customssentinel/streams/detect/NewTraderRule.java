@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.PartyValue;
@@ -28,27 +28,52 @@ import org.customssentinel.streams.flow.WindowSettings;
  * of the first declaration ({@code P90D} is 13 weekly windows), so a replay closes the same period at the same point.
  * Once per exporter and tier: PROVISIONAL when the running value crosses the floor, FINAL when the period closes.
  */
-public final class NewTraderRule {
+public final class NewTraderRule implements Rule {
 
+    public static final Setting<Duration> AGE = Setting.duration("new-trader.age", Duration.ofDays(90),
+            "how long after its first declaration an exporter counts as new");
+    public static final Setting<BigDecimal> FLOOR = Setting.money("new-trader.floor.usd", "250000",
+            "controlled goods to restricted destinations, per list tier, from which a new exporter fires");
     private static final int SAMPLES = 10;
 
-    private final NewTraderSettings settings;
+    private final Duration age;
+    private final BigDecimal floorUsd;
     private final WindowSettings windows;
 
-    public NewTraderRule(NewTraderSettings settings, WindowSettings windows) {
-        this.settings = settings;
+    public NewTraderRule(RuleSettings settings, WindowSettings windows) {
+        this.age = settings.get(AGE);
+        this.floorUsd = settings.get(FLOOR);
         this.windows = windows;
+    }
+
+    @Override
+    public String id() {
+        return "NEW_TRADER";
+    }
+
+    @Override
+    public String label() {
+        return "TRADER";
+    }
+
+    @Override
+    public String description() {
+        return "an exporter first seen within new-trader.age ships new-trader.floor.usd of one controlled tier to restricted destinations";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(AGE, FLOOR);
     }
 
     /** The settings it judges by, named as {@code --config} names them without {@code rules.}. */
     public Map<String, String> settingsUsed() {
-        return Map.of("new-trader.age", RuleProperties.text(settings.age()), "new-trader.floor.usd", RuleProperties.text(settings.floorUsd()));
+        return Map.of(AGE.key(), RuleProperties.text(age), FLOOR.key(), RuleProperties.text(floorUsd));
     }
 
     /** How many windows an exporter's first period spans. */
-
     public long periodWindows() {
-        return Math.max(1, (settings.age().toMillis() + windows.sizeMs() - 1) / windows.sizeMs());
+        return Math.max(1, (age.toMillis() + windows.sizeMs() - 1) / windows.sizeMs());
     }
 
     /** The start of the exporter's first period: the start of the window of its first declaration. */
@@ -76,7 +101,7 @@ public final class NewTraderRule {
     }
 
     private boolean fires(TierActivity tier) {
-        return total(tier).compareTo(settings.floorUsd()) >= 0;
+        return total(tier).compareTo(floorUsd) >= 0;
     }
 
     private static BigDecimal total(TierActivity tier) {
@@ -95,11 +120,11 @@ public final class NewTraderRule {
         String summary = String.format(Locale.ROOT, "New exporter %s, first declaration %s: %s of %s %s goods to restricted destinations"
                         + " within %d days (floor %s), %d declaration%s, e.g. %s",
                 ledger.getName(), ledger.getFirstSeen().toString().substring(0, 10), Money.usd(total), list.getListId(), list.getCategory(),
-                days, Money.usd(settings.floorUsd()), declarations, declarations == 1 ? "" : "s",
+                days, Money.usd(floorUsd), declarations, declarations == 1 ? "" : "s",
                 AlertFactory.describe(FlowKeys.flow(first.getFlowKey()), first.getGoodsDescription(), List.of(list)));
-        return AlertFactory.base(AlertRule.NEW_TRADER, status, FlowKeys.flow(first.getFlowKey()), Instant.ofEpochMilli(start),
+        return AlertFactory.base(id(), status, FlowKeys.flow(first.getFlowKey()), Instant.ofEpochMilli(start),
                         Instant.ofEpochMilli(periodEnd(ledger)), total, null, null, summary, List.of(list))
-                .setAlertId(AlertIds.of(AlertRule.NEW_TRADER.name(), exporterKey, tierKey(list)))
+                .setAlertId(AlertIds.of(id(), exporterKey, tierKey(list)))
                 .setTopParties(List.of(PartyValue.newBuilder().setName(ledger.getName()).setValueUsd(total).build()))
                 .setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size())))
                 .build();

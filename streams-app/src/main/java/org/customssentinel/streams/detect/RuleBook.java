@@ -1,5 +1,6 @@
 package org.customssentinel.streams.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,10 +24,24 @@ public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules
         declarationRules = List.copyOf(declarationRules);
     }
 
+    /** {@link Rules}' rules judging by {@code rules}, each where its kind says. */
     public static RuleBook of(RuleSettings rules, WindowSettings windows) {
-        return new RuleBook(List.of(new SpikeRule(rules), new NewControlledFlowRule(), new SurgeRule(rules, windows)),
-                List.of(new TransshipmentRule(rules.transshipment(), windows)),
-                List.of(new WatchlistHitRule()), new NewTraderRule(rules.newTrader(), windows));
+        List<WindowRule> flows = new ArrayList<>();
+        List<WindowRule> routes = new ArrayList<>();
+        List<DeclarationRule> declarations = new ArrayList<>();
+        NewTraderRule newTrader = null;
+        for (Rule rule : Rules.build(rules, windows)) {
+            if (rule instanceof WindowRule window) {
+                (window.onRoutes() ? routes : flows).add(window);
+            } else if (rule instanceof DeclarationRule declaration) {
+                declarations.add(declaration);
+            } else if (rule instanceof NewTraderRule trader) {
+                newTrader = trader;
+            } else {
+                throw new IllegalStateException(rule.id() + " is of no kind the topology judges");
+            }
+        }
+        return new RuleBook(flows, routes, declarations, newTrader);
     }
 
     /** The rules for the windows of this flow or route key. */

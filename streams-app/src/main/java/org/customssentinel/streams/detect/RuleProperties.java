@@ -6,11 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.customssentinel.avro.RiskLane;
 import org.customssentinel.streams.risk.RiskSettings;
@@ -70,20 +72,10 @@ public final class RuleProperties {
             String value = e.getValue();
             RuleSettings current = settings;
             switch (key) {
-                case "rules.surge.windows" -> settings = settings.withSurgeWindows(parseInt(key, value));
-                case "rules.surge.reference" -> settings = settings.withSurgeReference(parse(key, value, ReferencePeriod::parse));
                 case "rules.coalition" -> settings = settings.withSanctions(
                         checked(key, value, () -> current.sanctions().withCoalition(countries(key, value))));
                 case "rules.restricted-destinations" -> settings = settings.withSanctions(
                         checked(key, value, () -> current.sanctions().withRestrictedDestinations(countries(key, value))));
-                case "rules.transshipment.floor.usd" -> settings = settings.withTransshipment(
-                        checked(key, value, () -> current.transshipment().withFloorUsd(parseMoney(key, value))));
-                case "rules.transshipment.repeat-windows" -> settings = settings.withTransshipment(
-                        checked(key, value, () -> current.transshipment().withRepeatWindows(parseInt(key, value))));
-                case "rules.new-trader.age" -> settings = settings.withNewTrader(
-                        checked(key, value, () -> current.newTrader().withAge(parse(key, value, Duration::parse))));
-                case "rules.new-trader.floor.usd" -> settings = settings.withNewTrader(
-                        checked(key, value, () -> current.newTrader().withFloorUsd(parseMoney(key, value))));
                 case "rules.scope" -> settings = settings.withAllFlows(switch (value.toLowerCase(Locale.ROOT)) {
                     case "all" -> true;
                     case "controlled" -> false;
@@ -92,7 +84,10 @@ public final class RuleProperties {
                 case "rules.risk.alert-windows" -> settings = settings.withRisk(
                         checked(key, value, () -> current.risk().withAlertWindows(parseInt(key, value))));
                 default -> {
-                    if (key.startsWith(RISK_WEIGHT_PREFIX)) {
+                    Optional<Setting<?>> declared = Rules.setting(key.substring(PREFIX.length()));
+                    if (declared.isPresent()) {
+                        settings = declare(settings, declared.get(), value);
+                    } else if (key.startsWith(RISK_WEIGHT_PREFIX)) {
                         settings = settings.withRisk(checked(key, value,
                                 () -> current.risk().withWeight(key.substring(RISK_WEIGHT_PREFIX.length()), parseInt(key, value))));
                     } else if (key.startsWith(RISK_LANE_PREFIX)) {
@@ -146,20 +141,17 @@ public final class RuleProperties {
 
     /**
      * Every setting of {@code settings} as the key and value {@code --config} would take to make it, in key order: the
-     * general ones, then each configured list's. {@code rules.surge.reference} only when set.
+     * general ones, then each configured list's. An optional setting only when set.
      */
     public static Map<String, String> describe(RuleSettings settings) {
         Map<String, String> keys = new TreeMap<>();
         thresholdKeys(settings.standard()).forEach((param, value) -> keys.put(PREFIX + param, value));
-        keys.put("rules.surge.windows", String.valueOf(settings.surgeWindows()));
-        settings.surgeReference().ifPresent(period -> keys.put("rules.surge.reference", period.toString()));
         keys.put("rules.scope", settings.allFlows() ? "all" : "controlled");
         keys.put("rules.coalition", countriesText(settings.sanctions().coalition()));
         keys.put("rules.restricted-destinations", String.join(",", new TreeSet<>(settings.sanctions().restrictedDestinations())));
-        keys.put("rules.transshipment.floor.usd", text(settings.transshipment().floorUsd()));
-        keys.put("rules.transshipment.repeat-windows", String.valueOf(settings.transshipment().repeatWindows()));
-        keys.put("rules.new-trader.age", text(settings.newTrader().age()));
-        keys.put("rules.new-trader.floor.usd", text(settings.newTrader().floorUsd()));
+        for (Setting<?> declared : Rules.settings()) {
+            declared.write(settings.get(declared)).ifPresent(value -> keys.put(declared.configKey(), value));
+        }
         settings.risk().weights().forEach((indicator, weight) -> keys.put(RISK_WEIGHT_PREFIX + indicator, String.valueOf(weight)));
         keys.put(RISK_LANE_PREFIX + "yellow", String.valueOf(settings.risk().yellow()));
         keys.put(RISK_LANE_PREFIX + "orange", String.valueOf(settings.risk().orange()));
@@ -288,9 +280,14 @@ public final class RuleProperties {
     }
 
     private static IllegalArgumentException unknown(String key) {
+        String declared = Rules.settings().stream().map(Setting::key).collect(Collectors.joining("|"));
         return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
-                + "surge.windows|surge.ratio|surge.floor.usd|surge.reference|scope|coalition|restricted-destinations}, "
-                + "rules.transshipment.{floor.usd|repeat-windows}, rules.new-trader.{age|floor.usd}, rules.risk.weight.<indicator>, "
-                + "rules.risk.lane.{yellow|orange|red}, rules.risk.alert-windows or rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+                + "surge.ratio|surge.floor.usd|scope|coalition|restricted-destinations}, rules.{" + declared + "}, "
+                + "rules.risk.weight.<indicator>, rules.risk.lane.{yellow|orange|red}, rules.risk.alert-windows or "
+                + "rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
+    }
+
+    private static <T> RuleSettings declare(RuleSettings settings, Setting<T> setting, String value) {
+        return settings.with(setting, setting.parse(value));
     }
 }

@@ -3,76 +3,73 @@ package org.customssentinel.streams.detect;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
+import java.util.TreeMap;
 
 import org.customssentinel.avro.ListReference;
 import org.customssentinel.streams.risk.RiskSettings;
 
 /**
- * The detection rules' settings.
+ * The detection rules' settings: the engine's, which several rules share, and the values of the settings each rule
+ * declares for itself ({@link Setting}, read with {@link #get}).
  *
- * @param standard       thresholds of flows whose lists have none of their own
- * @param surgeWindows   M: SURGE compares the total of the last M closed windows
- * @param surgeReference compare SURGE with this period's average window total times M instead of the year before
- * @param allFlows       {@code rules.scope=all}: SPIKE and SURGE on every flow, not only controlled goods
- * @param byList         thresholds for a control list or one of its categories (tiers)
- * @param sanctions      who restricts exports, and to where
- * @param transshipment  when a TRANSSHIPMENT route fires
- * @param newTrader      when a NEW_TRADER fires
- * @param risk           how declarations are scored into lanes
+ * @param standard  thresholds of flows whose lists have none of their own
+ * @param allFlows  {@code rules.scope=all}: the flow rules judge every flow, not only controlled goods
+ * @param byList    thresholds for a control list or one of its categories (tiers)
+ * @param sanctions who restricts exports, and to where
+ * @param risk      how declarations are scored into lanes
+ * @param declared  rule-declared settings set to other than their default, by key (without {@code rules.})
  */
-public record RuleSettings(Thresholds standard, int surgeWindows, Optional<ReferencePeriod> surgeReference, boolean allFlows,
-                           Map<ListScope, Thresholds> byList, Sanctions sanctions, TransshipmentSettings transshipment,
-                           NewTraderSettings newTrader, RiskSettings risk) {
+public record RuleSettings(Thresholds standard, boolean allFlows, Map<ListScope, Thresholds> byList, Sanctions sanctions,
+                           RiskSettings risk, Map<String, Object> declared) {
 
     public RuleSettings {
-        if (surgeWindows < 1) {
-            throw new IllegalArgumentException("SURGE needs at least one window, was " + surgeWindows);
-        }
         byList = Map.copyOf(byList);
+        declared = Map.copyOf(declared);
     }
 
     public static RuleSettings defaults() {
-        return new RuleSettings(Thresholds.defaults(), 13, Optional.empty(), false, Map.of(), Sanctions.defaults(),
-                TransshipmentSettings.defaults(), NewTraderSettings.defaults(), RiskSettings.defaults());
+        return new RuleSettings(Thresholds.defaults(), false, Map.of(), Sanctions.defaults(), RiskSettings.defaults(), Map.of());
     }
 
-    public RuleSettings withSurgeReference(ReferencePeriod period) {
-        return new RuleSettings(standard, surgeWindows, Optional.of(period), allFlows, byList, sanctions, transshipment, newTrader, risk);
+    /** The value of a rule's own setting. */
+    public <T> T get(Setting<T> setting) {
+        @SuppressWarnings("unchecked")
+        T value = (T) declared.get(setting.key());
+        return value != null ? value : setting.defaultValue();
+    }
+
+    /** These settings with a rule's own setting changed; a default is kept as no entry, so equal settings are equal. */
+    public <T> RuleSettings with(Setting<T> setting, T value) {
+        Map<String, Object> values = new TreeMap<>(declared);
+        if (Objects.equals(value, setting.defaultValue())) {
+            values.remove(setting.key());
+        } else {
+            values.put(setting.key(), value);
+        }
+        return new RuleSettings(standard, allFlows, byList, sanctions, risk, values);
     }
 
     public RuleSettings withAllFlows(boolean all) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, all, byList, sanctions, transshipment, newTrader, risk);
+        return new RuleSettings(standard, all, byList, sanctions, risk, declared);
     }
 
     public RuleSettings withStandard(Thresholds thresholds) {
-        return new RuleSettings(thresholds, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, risk);
-    }
-
-    public RuleSettings withSurgeWindows(int m) {
-        return new RuleSettings(standard, m, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, risk);
+        return new RuleSettings(thresholds, allFlows, byList, sanctions, risk, declared);
     }
 
     public RuleSettings withSanctions(Sanctions regime) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, regime, transshipment, newTrader, risk);
-    }
-
-    public RuleSettings withNewTrader(NewTraderSettings traders) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, traders, risk);
-    }
-
-    public RuleSettings withTransshipment(TransshipmentSettings routes) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, routes, newTrader, risk);
+        return new RuleSettings(standard, allFlows, byList, regime, risk, declared);
     }
 
     public RuleSettings withRisk(RiskSettings scoring) {
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, byList, sanctions, transshipment, newTrader, scoring);
+        return new RuleSettings(standard, allFlows, byList, sanctions, scoring, declared);
     }
 
     public RuleSettings withList(ListScope scope, Thresholds thresholds) {
         Map<ListScope, Thresholds> lists = new HashMap<>(byList);
         lists.put(scope, thresholds);
-        return new RuleSettings(standard, surgeWindows, surgeReference, allFlows, lists, sanctions, transshipment, newTrader, risk);
+        return new RuleSettings(standard, allFlows, lists, sanctions, risk, declared);
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.internal.FlowHistory;
@@ -25,8 +24,13 @@ public final class SpikeRule implements WindowRule {
     }
 
     @Override
-    public AlertRule rule() {
-        return AlertRule.SPIKE;
+    public String id() {
+        return "SPIKE";
+    }
+
+    @Override
+    public String description() {
+        return "a window reaches spike.ratio times the median of the flow's previous baseline.windows (from floor.usd)";
     }
 
     @Override
@@ -69,6 +73,6 @@ public final class SpikeRule implements WindowRule {
                 AlertFactory.describe(window.getFlow(), judged.goods(), judged.lists()), Money.usd(window.getTotalValueUsd()),
                 AlertFactory.weekOf(window), AlertFactory.ratio(window.getTotalValueUsd(), median),
                 judged.thresholds().baselineWindows(), Money.usd(median));
-        return AlertFactory.windowAlert(rule(), status, window, judged.baseline(), judged.lists(), summary);
+        return AlertFactory.windowAlert(id(), status, window, judged.baseline(), judged.lists(), summary);
     }
 }

@@ -1,5 +1,8 @@
 package org.customssentinel.streams.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -12,7 +15,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.internal.FlowHistory;
@@ -27,46 +29,119 @@ import org.customssentinel.streams.flow.WindowSettings;
  */
 public final class SurgeRule implements WindowRule {
 
+    public static final Setting<Integer> WINDOWS = Setting.windows("surge.windows", 13, "M: SURGE compares the total of the last M closed windows");
+    public static final Setting<Optional<ReferencePeriod>> REFERENCE = Setting.optional("surge.reference", ReferencePeriod::parse,
+            "compare with this period's average window times M (e.g. 2021-01-01/2022-02-24) instead of the year before");
+
+    /**
+     * What SURGE keeps of a flow.
+     *
+     * @param referenceSum the flow's window totals inside the reference period, added up
+     * @param lastSurge    the start of the window that last raised it
+     */
+    record Memory(BigDecimal referenceSum, Optional<Instant> lastSurge) {
+    }
+
+    private static final RuleMemory<Memory> MEMORY = new RuleMemory<>() {
+        @Override
+        public String owner() {
+            return "SURGE";
+        }
+
+        @Override
+        public Memory empty() {
+            return new Memory(BigDecimal.ZERO.setScale(2), Optional.empty());
+        }
+
+        @Override
+        public void write(Memory memory, DataOutput out) throws IOException {
+            out.writeByte(1);
+            out.writeUTF(memory.referenceSum().toPlainString());
+            out.writeLong(memory.lastSurge().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
+        }
+
+        @Override
+        public Memory read(DataInput in) throws IOException {
+            in.readByte();
+            BigDecimal sum = new BigDecimal(in.readUTF());
+            long last = in.readLong();
+            return new Memory(sum, last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last)));
+        }
+
+        @Override
+        public Memory upgrade(FlowHistory history) {
+            return new Memory(history.getReferenceSum(), Optional.ofNullable(history.getLastSurge()));
+        }
+    };
+
     private final RuleSettings rules;
+    private final int surgeWindows;
+    private final Optional<ReferencePeriod> reference;
     private final WindowSettings windows;
 
     public SurgeRule(RuleSettings rules, WindowSettings windows) {
         this.rules = rules;
+        this.surgeWindows = rules.get(WINDOWS);
+        this.reference = rules.get(REFERENCE);
         this.windows = windows;
     }
 
+    /** What the rule remembers of this flow. */
+    static Memory memoryOf(FlowHistory history) {
+        return MEMORY.of(history);
+    }
+
     @Override
-    public AlertRule rule() {
-        return AlertRule.SURGE;
+    public String id() {
+        return "SURGE";
+    }
+
+    @Override
+    public String description() {
+        return "the last surge.windows reach surge.ratio times the same weeks a year earlier, or a reference period (from surge.floor.usd)";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(WINDOWS, REFERENCE);
     }
 
     @Override
     public Map<String, String> settingsUsed(Thresholds thresholds) {
         Map<String, String> used = new TreeMap<>();
-        used.put("surge.windows", String.valueOf(rules.surgeWindows()));
+        used.put(WINDOWS.key(), String.valueOf(surgeWindows));
         used.put("surge.ratio", RuleProperties.text(thresholds.surgeRatio()));
         used.put("surge.floor.usd", RuleProperties.text(thresholds.surgeFloorUsd()));
-        rules.surgeReference().ifPresent(period -> used.put("surge.reference", period.toString()));
+        reference.ifPresent(period -> used.put(REFERENCE.key(), period.toString()));
         used.put("scope", rules.allFlows() ? "all" : "controlled");
         return used;
     }
 
     @Override
     public void remember(ClosedWindow closed, FlowHistory history) {
-        if (rules.surgeReference().isPresent() && inReference(closed.window().getWindowStart().toEpochMilli())) {
-            history.setReferenceSum(history.getReferenceSum().add(closed.window().getTotalValueUsd()));
+        if (reference.isPresent() && inReference(closed.window().getWindowStart().toEpochMilli())) {
+            Memory memory = MEMORY.of(history);
+            keep(history, new Memory(memory.referenceSum().add(closed.window().getTotalValueUsd()), memory.lastSurge()));
         }
+    }
+
+    /** Kept as SURGE's own memory; what the history held of it before goes. */
+    private static void keep(FlowHistory history, Memory memory) {
+        MEMORY.keep(history, memory);
+        history.setReferenceSum(BigDecimal.ZERO.setScale(2));
+        history.setLastSurge(null);
     }
 
     @Override
     public Optional<Alert> whenClosed(ClosedWindow closed, FlowHistory history) {
         FlowWindow w = closed.window();
         long start = w.getWindowStart().toEpochMilli();
-        int m = rules.surgeWindows();
+        int m = surgeWindows;
+        Memory memory = MEMORY.of(history);
         if (!(rules.allFlows() || w.getControlled())) {
             return Optional.empty();
         }
-        if (history.getLastSurge() != null && start - history.getLastSurge().toEpochMilli() < m * windows.sizeMs()) {
+        if (memory.lastSurge().isPresent() && start - memory.lastSurge().get().toEpochMilli() < m * windows.sizeMs()) {
             return Optional.empty();
         }
         Map<Long, BigDecimal> totals = Baseline.totalsByStart(history);
@@ -83,11 +158,11 @@ public final class SurgeRule implements WindowRule {
         }
         BigDecimal comparison;
         String comparisonName;
-        if (rules.surgeReference().isPresent()) {
+        if (reference.isPresent()) {
             long slots = referenceSlots();
             comparison = slots == 0 ? BigDecimal.ZERO
-                    : history.getReferenceSum().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(slots), 2, RoundingMode.HALF_EVEN);
-            comparisonName = "the " + rules.surgeReference().get() + " average";
+                    : memory.referenceSum().multiply(BigDecimal.valueOf(m)).divide(BigDecimal.valueOf(slots), 2, RoundingMode.HALF_EVEN);
+            comparisonName = "the " + reference.get() + " average";
         } else {
             comparison = BigDecimal.ZERO;
             long earlier = spanStart - yearWindows() * windows.sizeMs();
@@ -100,14 +175,14 @@ public final class SurgeRule implements WindowRule {
                 || spanTotal.compareTo(comparison.multiply(BigDecimal.valueOf(closed.thresholds().surgeRatio()))) < 0) {
             return Optional.empty();
         }
-        history.setLastSurge(w.getWindowStart());
+        keep(history, new Memory(memory.referenceSum(), Optional.of(w.getWindowStart())));
         return Optional.of(alert(closed, Instant.ofEpochMilli(spanStart), spanTotal, comparison, comparisonName, span));
     }
 
     /** A year back, and the span before it. */
     @Override
     public long historyWindows() {
-        return yearWindows() + rules.surgeWindows();
+        return yearWindows() + surgeWindows;
     }
 
     private Alert alert(ClosedWindow closed, Instant spanStart, BigDecimal spanTotal, BigDecimal comparison, String comparisonName,
@@ -115,11 +190,11 @@ public final class SurgeRule implements WindowRule {
         FlowWindow last = closed.window();
         double ratio = spanTotal.divide(comparison, 6, RoundingMode.HALF_EVEN).doubleValue();
         String summary = String.format(Locale.ROOT, "%s: %s in the %d weeks to %s, %.1f× %s (%s)",
-                AlertFactory.describe(last.getFlow(), closed.goods(), closed.lists()), Money.usd(spanTotal), rules.surgeWindows(),
+                AlertFactory.describe(last.getFlow(), closed.goods(), closed.lists()), Money.usd(spanTotal), surgeWindows,
                 last.getWindowEnd().toString().substring(0, 10), ratio, comparisonName, Money.usd(comparison));
-        return AlertFactory.base(AlertRule.SURGE, AlertStatus.FINAL, last.getFlow(), spanStart, last.getWindowEnd(), spanTotal, comparison,
+        return AlertFactory.base(id(), AlertStatus.FINAL, last.getFlow(), spanStart, last.getWindowEnd(), spanTotal, comparison,
                         ratio, summary, closed.lists())
-                .setAlertId(AlertIds.of(AlertRule.SURGE.name(), FlowKeys.key(last.getFlow()), spanStart.toString()))
+                .setAlertId(AlertIds.of(id(), FlowKeys.key(last.getFlow()), spanStart.toString()))
                 .setPreviousWindowTotals(span)
                 .setTopParties(last.getTopParties())
                 .setSampleDeclarationIds(last.getSampleDeclarationIds())
@@ -127,12 +202,12 @@ public final class SurgeRule implements WindowRule {
     }
 
     private boolean inReference(long windowStart) {
-        ReferencePeriod period = rules.surgeReference().orElseThrow();
+        ReferencePeriod period = reference.orElseThrow();
         return windowStart >= windows.startOf(period.from().toEpochMilli()) && windowStart < period.to().toEpochMilli();
     }
 
     private long referenceSlots() {
-        ReferencePeriod period = rules.surgeReference().orElseThrow();
+        ReferencePeriod period = reference.orElseThrow();
         long first = windows.startOf(period.from().toEpochMilli());
         return Math.max(0, (period.to().toEpochMilli() - first + windows.sizeMs() - 1) / windows.sizeMs());
     }

@@ -1,13 +1,17 @@
 package org.customssentinel.streams.detect;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.TradeFlow;
@@ -16,7 +20,7 @@ import org.customssentinel.streams.flow.WindowSettings;
 
 /**
  * TRANSSHIPMENT: controlled goods made in a coalition country, dispatched from a third country to a restricted
- * destination ({@link TransshipmentSettings}), worth at least {@code rules.transshipment.floor.usd} on one route
+ * destination ({@link Sanctions}), worth at least {@code rules.transshipment.floor.usd} on one route
  * (origin, dispatch, destination, HS-6) in one window. A level, not a change: such a route should carry nothing, so
  * its first material window is the news. PROVISIONAL when the running value crosses the floor, FINAL when the window
  * closes; at most once per route per {@code rules.transshipment.repeat-windows}, so a route that stays busy reminds
@@ -24,17 +28,79 @@ import org.customssentinel.streams.flow.WindowSettings;
  */
 public final class TransshipmentRule implements WindowRule {
 
-    private final TransshipmentSettings settings;
+    public static final Setting<BigDecimal> FLOOR = Setting.money("transshipment.floor.usd", "50000",
+            "a route's window value from which it fires");
+    public static final Setting<Integer> REPEAT_WINDOWS = Setting.windows("transshipment.repeat-windows", 13,
+            "a route fires at most once per this many windows");
+    /** The start of the route's window that last raised it. */
+    private static final RuleMemory<Optional<Instant>> LAST_FIRED = new RuleMemory<>() {
+        @Override
+        public String owner() {
+            return "TRANSSHIPMENT";
+        }
+
+        @Override
+        public Optional<Instant> empty() {
+            return Optional.empty();
+        }
+
+        @Override
+        public void write(Optional<Instant> last, DataOutput out) throws IOException {
+            out.writeByte(1);
+            out.writeLong(last.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
+        }
+
+        @Override
+        public Optional<Instant> read(DataInput in) throws IOException {
+            in.readByte();
+            long last = in.readLong();
+            return last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
+        }
+
+        @Override
+        public Optional<Instant> upgrade(FlowHistory history) {
+            return Optional.ofNullable(history.getLastTransshipment());
+        }
+    };
+
+    private final BigDecimal floorUsd;
+    private final int repeatWindows;
     private final WindowSettings windows;
 
-    public TransshipmentRule(TransshipmentSettings settings, WindowSettings windows) {
-        this.settings = settings;
+    public TransshipmentRule(RuleSettings settings, WindowSettings windows) {
+        this.floorUsd = settings.get(FLOOR);
+        this.repeatWindows = settings.get(REPEAT_WINDOWS);
         this.windows = windows;
     }
 
+    /** The start of the route's window that last raised it, as the rule remembers it. */
+    static Optional<Instant> lastFired(FlowHistory history) {
+        return LAST_FIRED.of(history);
+    }
+
     @Override
-    public AlertRule rule() {
-        return AlertRule.TRANSSHIPMENT;
+    public String id() {
+        return "TRANSSHIPMENT";
+    }
+
+    @Override
+    public String label() {
+        return "ROUTE";
+    }
+
+    @Override
+    public String description() {
+        return "coalition-made controlled goods via a third country to a restricted destination, from transshipment.floor.usd a window";
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return List.of(FLOOR, REPEAT_WINDOWS);
+    }
+
+    @Override
+    public boolean onRoutes() {
+        return true;
     }
 
     @Override
@@ -50,25 +116,25 @@ public final class TransshipmentRule implements WindowRule {
         if (!overFloor(closed.window()) || recentlyFired(closed.window(), history)) {
             return Optional.empty();
         }
-        history.setLastTransshipment(closed.window().getWindowStart());
+        LAST_FIRED.keep(history, Optional.of(closed.window().getWindowStart()));
+        history.setLastTransshipment(null);
         return Optional.of(alert(AlertStatus.FINAL, closed.window(), closed.goods(), closed));
     }
 
     @Override
     public Map<String, String> settingsUsed(Thresholds thresholds) {
-        return Map.of("transshipment.floor.usd", RuleProperties.text(settings.floorUsd()),
-                "transshipment.repeat-windows", String.valueOf(settings.repeatWindows()));
+        return Map.of(FLOOR.key(), RuleProperties.text(floorUsd), REPEAT_WINDOWS.key(), String.valueOf(repeatWindows));
     }
 
     private boolean overFloor(FlowWindow window) {
-        return window.getControlled() && window.getTotalValueUsd().compareTo(settings.floorUsd()) >= 0;
+        return window.getControlled() && window.getTotalValueUsd().compareTo(floorUsd) >= 0;
     }
 
     /** Fired on an earlier window less than the repeat interval ago (its own window's FINAL still follows its PROVISIONAL). */
     private boolean recentlyFired(FlowWindow window, FlowHistory history) {
-        Instant last = history.getLastTransshipment();
+        Instant last = LAST_FIRED.of(history).orElse(null);
         long start = window.getWindowStart().toEpochMilli();
-        return last != null && last.toEpochMilli() < start && start - last.toEpochMilli() < settings.repeatWindows() * windows.sizeMs();
+        return last != null && last.toEpochMilli() < start && start - last.toEpochMilli() < repeatWindows * windows.sizeMs();
     }
 
     private Alert alert(AlertStatus status, FlowWindow window, String goods, ClosedWindow judged) {
@@ -77,8 +143,8 @@ public final class TransshipmentRule implements WindowRule {
                 .collect(Collectors.joining(", "));
         String summary = String.format(Locale.ROOT, "%s-made %s via %s to %s: %s in week of %s (floor %s), %d declaration%s%s",
                 route.getOriginCountry(), AlertFactory.describeGoods(route.getHsCode(), goods, judged.lists()), route.getDispatchCountry(),
-                route.getDestinationCountry(), Money.usd(window.getTotalValueUsd()), AlertFactory.weekOf(window), Money.usd(settings.floorUsd()),
+                route.getDestinationCountry(), Money.usd(window.getTotalValueUsd()), AlertFactory.weekOf(window), Money.usd(floorUsd),
                 window.getDeclarationCount(), window.getDeclarationCount() == 1 ? "" : "s", parties.isEmpty() ? "" : "; exporters " + parties);
-        return AlertFactory.windowAlert(rule(), status, window, judged.baseline(), judged.lists(), summary);
+        return AlertFactory.windowAlert(id(), status, window, judged.baseline(), judged.lists(), summary);
     }
 }

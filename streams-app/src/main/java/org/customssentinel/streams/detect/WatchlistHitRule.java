@@ -23,6 +23,21 @@ import org.customssentinel.streams.enrich.ListReferences;
 public final class WatchlistHitRule implements DeclarationRule {
 
     @Override
+    public String id() {
+        return "WATCHLIST_HIT";
+    }
+
+    @Override
+    public String label() {
+        return "WATCH";
+    }
+
+    @Override
+    public String description() {
+        return "a party of a declaration matches a watchlist entry";
+    }
+
+    @Override
     public List<Alert> judge(CountedDeclaration counted) {
         if (counted.enriched().getPartyMatches().isEmpty()) {
             return List.of();
@@ -37,7 +52,7 @@ public final class WatchlistHitRule implements DeclarationRule {
         return alerts;
     }
 
-    private static Alert alert(CountedDeclaration counted, Declaration d, BigDecimal total, PartyMatch match, List<ListReference> lists) {
+    private Alert alert(CountedDeclaration counted, Declaration d, BigDecimal total, PartyMatch match, List<ListReference> lists) {
         String role = match.getRole().name().charAt(0) + match.getRole().name().substring(1).toLowerCase(Locale.ROOT);
         String summary = String.format(Locale.ROOT, "%s \"%s\" matches %s entry \"%s\"%s on declaration %s: %s, %s", role,
                 match.getPartyName(), match.getListId(), match.getMatchedName(),
@@ -45,9 +60,9 @@ public final class WatchlistHitRule implements DeclarationRule {
                 AlertFactory.describe(counted.firstFlow(), counted.firstGoods(), lists), Money.usd(total));
         Severity severity = ListReferences.anyControlled(lists) ? Severity.CRITICAL : Severity.HIGH;
         return Alert.newBuilder()
-                .setAlertId(AlertIds.of(AlertRule.WATCHLIST_HIT.name(), d.getDeclarationId(), match.getListId() + ":" + match.getEntryId(),
+                .setAlertId(AlertIds.of(id(), d.getDeclarationId(), match.getListId() + ":" + match.getEntryId(),
                         match.getRole().name()))
-                .setRule(AlertRule.WATCHLIST_HIT).setStatus(AlertStatus.FINAL).setSeverity(severity).setFlow(counted.firstFlow())
+                .setRule(AlertRule.WATCHLIST_HIT).setRuleId(id()).setStatus(AlertStatus.FINAL).setSeverity(severity).setFlow(counted.firstFlow())
                 .setWindowStart(d.getLodgedAt()).setWindowEnd(d.getLodgedAt()).setCurrentValueUsd(total.setScale(2, RoundingMode.HALF_EVEN))
                 .setBaselineValueUsd(null).setRatio(null).setSummary(summary).setMatchedLists(lists)
                 .setPartyMatches(List.of(match)).setSampleDeclarationIds(List.of(d.getDeclarationId()))

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.internal.FlowHistory;
 
 /**
@@ -13,9 +12,12 @@ import org.customssentinel.avro.internal.FlowHistory;
  * window closes (a FINAL alert). It is called only past the warm-up and, while open, only once the windows before
  * have closed; the rule decides the rest.
  */
-public interface WindowRule {
+public interface WindowRule extends Rule {
 
-    AlertRule rule();
+    /** Whether it judges routes (origin, dispatch, destination, HS-6) rather than trade flows. */
+    default boolean onRoutes() {
+        return false;
+    }
 
     /** The PROVISIONAL alert the open window's running figures raise, if any. */
     default Optional<Alert> whileOpen(OpenWindow window) {
@@ -23,8 +25,8 @@ public interface WindowRule {
     }
 
     /**
-     * Keeps what the rule needs of a closed window in the flow's history, whether or not the app is past its warm-up.
-     * {@code history} already holds the window's total.
+     * Keeps what the rule needs of a closed window in its memory of the flow ({@link RuleMemory}), whether or not the
+     * app is past its warm-up. {@code history} already holds the window's total.
      */
     default void remember(ClosedWindow window, FlowHistory history) {
     }

@@ -1,5 +1,6 @@
 package org.customssentinel.streams.metrics;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class SentinelMetrics {
 
     /** An alert out; {@code headers} are those of the declaration that raised it (or closed its window). */
     public void alertRaised(Alert alert, Headers headers) {
-        String rule = alert.getRule().name();
+        String rule = AlertRules.idOf(alert);
         String status = alert.getStatus().name();
         Counter.builder("sentinel.alerts").description("Alerts raised, by rule and status").tag("rule", rule).tag("status", status)
                 .register(registry).increment();

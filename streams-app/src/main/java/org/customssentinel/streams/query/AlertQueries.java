@@ -1,5 +1,6 @@
 package org.customssentinel.streams.query;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.topology.TopologyStores;
@@ -21,7 +21,7 @@ import org.customssentinel.streams.topology.TopologyStores;
 final class AlertQueries {
 
     /** What to look for. */
-    record Filter(Optional<Instant> since, Optional<AlertRule> rule, Optional<String> flowKey, int limit) {
+    record Filter(Optional<Instant> since, Optional<String> rule, Optional<String> flowKey, int limit) {
     }
 
     private final LocalStores stores;
@@ -36,7 +36,7 @@ final class AlertQueries {
             all.forEachRemaining(entry -> {
                 Alert alert = entry.value.value();
                 if (filter.since().map(s -> !alert.getWindowEnd().isBefore(s)).orElse(true)
-                        && filter.rule().map(r -> alert.getRule() == r).orElse(true)
+                        && filter.rule().map(r -> AlertRules.idOf(alert).equals(r)).orElse(true)
                         && filter.flowKey().map(f -> FlowKeys.key(alert.getFlow()).equals(f)).orElse(true)) {
                     found.add(alert);
                 }

@@ -1,5 +1,6 @@
 package org.customssentinel.streams.query;
 
+import org.customssentinel.streams.detect.Rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -8,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.streams.flow.FlowKeys;
 
 /** Parameters of the query API, checked: every malformed one is a {@link BadRequest} naming it. */
@@ -72,15 +72,15 @@ final class QueryParams {
         }
     }
 
-    static Optional<AlertRule> rule(String value) {
+    static Optional<String> rule(String value) {
         if (value == null) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(AlertRule.valueOf(value.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("rule must be one of SPIKE, NEW_CONTROLLED_FLOW, SURGE, WATCHLIST_HIT, was '" + value + "'");
+        String id = value.trim().toUpperCase(Locale.ROOT);
+        if (!Rules.ids().contains(id)) {
+            throw new BadRequest("rule must be one of " + String.join(", ", Rules.ids()) + ", was '" + value + "'");
         }
+        return Optional.of(id);
     }
 
     /** The flow key of a {@code /api/flows/{dispatch}/{destination}/{hs}} path. */

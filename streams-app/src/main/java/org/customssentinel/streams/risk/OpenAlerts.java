@@ -1,12 +1,12 @@
 package org.customssentinel.streams.risk;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.avro.AlertRule;
 import org.customssentinel.streams.enrich.PartyNames;
 import org.customssentinel.streams.flow.FlowKeys;
 
@@ -19,7 +19,7 @@ import org.customssentinel.streams.flow.FlowKeys;
 public final class OpenAlerts {
 
     /** What a declaration's indicator cites of an alert. */
-    public record Flagged(String alertId, AlertRule rule, Instant windowStart, Instant windowEnd, String summary) {
+    public record Flagged(String alertId, String rule, Instant windowStart, Instant windowEnd, String summary) {
     }
 
     private final Map<String, Flagged> byFlow = new ConcurrentHashMap<>();
@@ -27,12 +27,12 @@ public final class OpenAlerts {
 
     /** Indexes an alert; WATCHLIST_HIT concerns one declaration, not its flow, and is left out. */
     public void add(Alert alert) {
-        Flagged flagged = new Flagged(alert.getAlertId(), alert.getRule(), alert.getWindowStart(), alert.getWindowEnd(), alert.getSummary());
-        if (alert.getRule() == AlertRule.NEW_TRADER) {
+        Flagged flagged = new Flagged(alert.getAlertId(), AlertRules.idOf(alert), alert.getWindowStart(), alert.getWindowEnd(), alert.getSummary());
+        if (flagged.rule().equals("NEW_TRADER")) {
             if (!alert.getTopParties().isEmpty()) {
                 byExporter.merge(PartyNames.normalize(alert.getTopParties().get(0).getName()), flagged, OpenAlerts::later);
             }
-        } else if (alert.getRule() != AlertRule.WATCHLIST_HIT) {
+        } else if (!flagged.rule().equals("WATCHLIST_HIT")) {
             byFlow.merge(FlowKeys.key(alert.getFlow()), flagged, OpenAlerts::later);
         }
     }

@@ -204,11 +204,11 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         OpenWindow judged = new OpenWindow(w, acc.getLists(), acc.getGoodsDescription(), thresholds,
                 () -> baseline(flowKey, start, thresholds), () -> pastOf(flowKey));
         for (WindowRule rule : edition.book().rulesFor(flowKey)) {
-            if (acc.getProvisionalRules().contains(rule.rule().name())) {
+            if (acc.getProvisionalRules().contains(rule.id())) {
                 continue;
             }
             rule.whileOpen(judged).map(alert -> edition.stamp(alert, rule.settingsUsed(thresholds))).ifPresent(alert -> {
-                acc.getProvisionalRules().add(rule.rule().name());
+                acc.getProvisionalRules().add(rule.id());
                 metrics.alertRaised(alert, headers);
                 context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
             });

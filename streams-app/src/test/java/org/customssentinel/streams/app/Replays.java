@@ -1,5 +1,7 @@
 package org.customssentinel.streams.app;
 
+import java.util.Optional;
+import org.customssentinel.streams.detect.SurgeRule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,7 +133,7 @@ public final class Replays {
         TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
                 in.watchlist(), in.rules(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts", out + "risk");
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
-                RuleSettings.defaults().withSurgeReference(PRE_SANCTIONS), replay.partitions(), clients);
+                RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(PRE_SANCTIONS)), replay.partitions(), clients);
         return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, replay.partitions(), (short) 1, stateDir.resolve(out),
                 Duration.ofSeconds(30));
     }

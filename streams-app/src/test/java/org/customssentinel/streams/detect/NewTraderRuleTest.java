@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class NewTraderRuleTest {
 
-    private final NewTraderRule rule = new NewTraderRule(NewTraderSettings.defaults(), WEEKLY);
+    private final NewTraderRule rule = new NewTraderRule(RuleSettings.defaults(), WEEKLY);
 
     private static TraderLedger ledger() {
         return TraderLedger.newBuilder().setName("Steppe Nova Trading LLP").setFirstSeen(WEEK.plus(Duration.ofDays(2)))
@@ -42,7 +42,7 @@ class NewTraderRuleTest {
         assertEquals(13, rule.periodWindows(), "P90D in weekly windows");
         assertEquals(WEEK.toEpochMilli(), rule.periodStart(ledger()));
         assertEquals(WEEK.plus(Duration.ofDays(91)).toEpochMilli(), rule.periodEnd(ledger()));
-        assertEquals(1, new NewTraderRule(NewTraderSettings.defaults().withAge(Duration.ofDays(1)), WEEKLY).periodWindows());
+        assertEquals(1, new NewTraderRule(RuleSettings.defaults().with(NewTraderRule.AGE, Duration.ofDays(1)), WEEKLY).periodWindows());
     }
 
     @Test

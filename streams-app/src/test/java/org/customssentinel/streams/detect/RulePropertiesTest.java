@@ -29,8 +29,8 @@ class RulePropertiesTest {
                 "rules.surge.windows", "26", "rules.surge.ratio", "4", "rules.surge.floor.usd", "2000000",
                 "rules.surge.reference", "2021-01-01/2022-02-24", "rules.scope", "all", "bootstrap.servers", "left:9092"));
         assertEquals(new Thresholds(8, 12.5, new BigDecimal("250000"), 4, new BigDecimal("2000000")), rules.standard());
-        assertEquals(26, rules.surgeWindows());
-        assertEquals(ReferencePeriod.parse("2021-01-01/2022-02-24"), rules.surgeReference().orElseThrow());
+        assertEquals(26, rules.get(SurgeRule.WINDOWS));
+        assertEquals(ReferencePeriod.parse("2021-01-01/2022-02-24"), rules.get(SurgeRule.REFERENCE).orElseThrow());
         assertTrue(rules.allFlows());
     }
 

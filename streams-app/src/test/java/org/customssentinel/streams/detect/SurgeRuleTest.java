@@ -1,5 +1,6 @@
 package org.customssentinel.streams.detect;
 
+import java.util.Optional;
 import static org.customssentinel.streams.detect.Windows.TIER_1;
 import static org.customssentinel.streams.detect.Windows.WEEK;
 import static org.customssentinel.streams.detect.Windows.WEEKLY;
@@ -51,10 +52,28 @@ class SurgeRuleTest {
         append(history, 48, Collections.nCopies(26, "200000").toArray(String[]::new));
 
         assertTrue(yearOnYear.whenClosed(closed(window(60, "200000", true), flat("200000"), TIER_1), history).isPresent());
-        assertEquals(weeksAfter(60), history.getLastSurge(), "the rule keeps when it last fired in the flow's history");
+        assertEquals(weeksAfter(60), SurgeRule.memoryOf(history).lastSurge().orElse(null), "the rule keeps when it last fired in the flow's history");
         assertTrue(yearOnYear.whenClosed(closed(window(61, "200000", true), flat("200000"), TIER_1), history).isEmpty());
         assertTrue(yearOnYear.whenClosed(closed(window(72, "200000", true), flat("200000"), TIER_1), history).isEmpty());
         assertTrue(yearOnYear.whenClosed(closed(window(73, "200000", true), flat("200000"), TIER_1), history).isPresent());
+    }
+
+    @Test
+    void shouldKeepWhatAFlowHistoryOfTheOldLayoutRememberedOnUpgrade() {
+        // Written before rules kept their own memory: SURGE's in the shared record's fields.
+        FlowHistory history = Windows.history(-4, Collections.nCopies(30, "10000").toArray(String[]::new));
+        append(history, 48, Collections.nCopies(26, "200000").toArray(String[]::new));
+        history.setLastSurge(weeksAfter(60));
+        history.setReferenceSum(usd("80000"));
+
+        assertEquals(weeksAfter(60), SurgeRule.memoryOf(history).lastSurge().orElse(null));
+        assertEquals(usd("80000"), SurgeRule.memoryOf(history).referenceSum());
+        assertTrue(yearOnYear.whenClosed(closed(window(61, "200000", true), flat("200000"), TIER_1), history).isEmpty(),
+                "the SURGE raised before the upgrade still holds the next one back");
+        assertTrue(yearOnYear.whenClosed(closed(window(73, "200000", true), flat("200000"), TIER_1), history).isPresent());
+        assertEquals(weeksAfter(73), SurgeRule.memoryOf(history).lastSurge().orElse(null));
+        assertEquals(usd("80000"), SurgeRule.memoryOf(history).referenceSum(), "the reference sum moved with it");
+        assertEquals(null, history.getLastSurge(), "the old field is cleared once the memory is the rule's own");
     }
 
     @Test
@@ -77,12 +96,12 @@ class SurgeRuleTest {
     void shouldCompareWithThePreSanctionsAverageWhenAReferencePeriodIsSet() {
         // Eight weekly windows from 2022-01-06 up to (not including) 2022-03-03.
         SurgeRule againstReference = new SurgeRule(RuleSettings.defaults()
-                .withSurgeReference(ReferencePeriod.parse("2022-01-06/2022-03-03")), WEEKLY);
+                .with(SurgeRule.REFERENCE, Optional.of(ReferencePeriod.parse("2022-01-06/2022-03-03"))), WEEKLY);
         FlowHistory history = Windows.history(-60, Collections.nCopies(9, "10000").toArray(String[]::new));
         for (int week = -60; week <= -52; week++) {
             againstReference.remember(closed(window(week, "10000", true), flat("10000"), TIER_1), history);
         }
-        assertEquals(usd("80000"), history.getReferenceSum(), "2022-03-03 is the period's end, outside it");
+        assertEquals(usd("80000"), SurgeRule.memoryOf(history).referenceSum(), "2022-03-03 is the period's end, outside it");
         append(history, -12, thirteen("100000"));
 
         Alert alert = againstReference.whenClosed(closed(window(0, "100000", true), flat("100000"), TIER_1), history).orElseThrow();

@@ -29,7 +29,7 @@ class TransshipmentRuleTest {
     private static final TradeFlow ROUTE = TradeFlow.newBuilder().setDispatchCountry("KG").setDestinationCountry("RU").setHsCode("854231")
             .setOriginCountry("DE").build();
 
-    private final TransshipmentRule rule = new TransshipmentRule(TransshipmentSettings.defaults(), WEEKLY);
+    private final TransshipmentRule rule = new TransshipmentRule(RuleSettings.defaults(), WEEKLY);
 
     private static FlowWindow route(int weeksAfter, String usd) {
         FlowWindow w = window(weeksAfter, usd, true);
@@ -55,7 +55,7 @@ class TransshipmentRuleTest {
         assertEquals("DE-made 854231 processors and controllers (CHPL Tier 1) via KG to RU: $80k in week of 2023-03-02 (floor $50k),"
                 + " 2 declarations; exporters Samarkand Chip Trade LLC $80k", fin.getSummary());
         assertEquals(List.of("D-1", "D-2"), fin.getSampleDeclarationIds());
-        assertEquals(Windows.WEEK, history.getLastTransshipment(), "the FINAL is remembered for the repeat interval");
+        assertEquals(Windows.WEEK, TransshipmentRule.lastFired(history).orElse(null), "the FINAL is remembered for the repeat interval");
     }
 
     @Test
@@ -74,7 +74,18 @@ class TransshipmentRuleTest {
         assertTrue(rule.whenClosed(closed(route(12, "900000"), flat("0"), TIER_1), history).isEmpty());
         assertTrue(rule.whileOpen(open(route(13, "60000"), history)).isPresent(), "the 13th window after may fire again");
         assertTrue(rule.whenClosed(closed(route(13, "60000"), flat("0"), TIER_1), history).isPresent());
-        assertEquals(Windows.WEEK.plus(java.time.Duration.ofDays(7 * 13)), history.getLastTransshipment());
+        assertEquals(Windows.WEEK.plus(java.time.Duration.ofDays(7 * 13)), TransshipmentRule.lastFired(history).orElse(null));
+    }
+
+    @Test
+    void shouldHoldBackARepeatRaisedBeforeRulesKeptTheirOwnMemory() {
+        FlowHistory history = Windows.history(0);
+        history.setLastTransshipment(Windows.WEEK);
+        assertTrue(rule.whenClosed(closed(route(12, "900000"), flat("0"), TIER_1), history).isEmpty(),
+                "the old layout's last window still counts after the upgrade");
+        assertTrue(rule.whenClosed(closed(route(13, "60000"), flat("0"), TIER_1), history).isPresent());
+        assertEquals(Windows.WEEK.plus(java.time.Duration.ofDays(7 * 13)), TransshipmentRule.lastFired(history).orElse(null));
+        assertEquals(null, history.getLastTransshipment(), "the old field is cleared once the memory is the rule's own");
     }
 
     @Test
@@ -93,11 +104,10 @@ class TransshipmentRuleTest {
     void shouldReadItsSettingsFromRulesKeysAndNameTheKeyOfABadOne() {
         RuleSettings settings = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.coalition", "eu, us",
                 "rules.restricted-destinations", "RU", "rules.transshipment.floor.usd", "75_000", "rules.transshipment.repeat-windows", "4"));
-        TransshipmentSettings routes = settings.transshipment();
         assertEquals(28, settings.sanctions().coalition().size());
         assertEquals(Set.of("RU"), settings.sanctions().restrictedDestinations());
-        assertEquals(new BigDecimal("75000"), routes.floorUsd());
-        assertEquals(4, routes.repeatWindows());
+        assertEquals(new BigDecimal("75000"), settings.get(TransshipmentRule.FLOOR));
+        assertEquals(4, settings.get(TransshipmentRule.REPEAT_WINDOWS));
 
         assertEquals("rules.transshipment.floor.usd=-5: must be above zero, was -5", assertThrows(IllegalArgumentException.class,
                 () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.transshipment.floor.usd", "-5"))).getMessage());

@@ -1,5 +1,7 @@
 package org.customssentinel.streams.topology;
 
+import org.customssentinel.streams.detect.SurgeRule;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -398,7 +400,7 @@ class DetectionTopologyTest {
 
     @Test
     void shouldRaiseSurgeAgainstAReferencePeriod() {
-        start(RuleSettings.defaults().withSurgeReference(new ReferencePeriod(week(0), week(10))));
+        start(RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(new ReferencePeriod(week(0), week(10)))));
         weekly("100000.00", 0, 9);
         weekly("1100000.00", 10, 22);
         advanceTo(week(24));
