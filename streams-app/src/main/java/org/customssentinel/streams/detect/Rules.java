@@ -22,7 +22,7 @@ public final class Rules {
      */
     public static List<Rule> build(RuleSettings settings, WindowSettings windows) {
         return List.of(new SpikeRule(settings), new NewControlledFlowRule(), new SurgeRule(settings, windows), new WatchlistHitRule(),
-                new TransshipmentRule(settings, windows), new NewTraderRule(settings, windows));
+                new TransshipmentRule(settings, windows), new NewTraderRule(settings, windows), new UnitValueRule(settings, windows));
     }
 
     /** Every rule with the default settings: for names, descriptions and declared settings. */
