@@ -34,7 +34,6 @@ public final class NewTraderRule implements Rule {
             "how long after its first declaration an exporter counts as new");
     public static final Setting<BigDecimal> FLOOR = Setting.money("new-trader.floor.usd", "250000",
             "controlled goods to restricted destinations, per list tier, from which a new exporter fires");
-    private static final int SAMPLES = 10;
 
     private final Duration age;
     private final BigDecimal floorUsd;
@@ -126,7 +125,7 @@ public final class NewTraderRule implements Rule {
                         Instant.ofEpochMilli(periodEnd(ledger)), total, null, null, summary, List.of(list))
                 .setAlertId(AlertIds.of(id(), exporterKey, tierKey(list)))
                 .setTopParties(List.of(PartyValue.newBuilder().setName(ledger.getName()).setValueUsd(total).build()))
-                .setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(SAMPLES, samples.size())))
+                .setSampleDeclarationIds(new ArrayList<>(samples).subList(0, Math.min(Samples.LIMIT, samples.size())))
                 .build();
     }
 }

@@ -23,7 +23,9 @@ import org.customssentinel.streams.flow.WindowSettings;
 /**
  * UNIT_VALUE: a window's value per kilogram of net mass is under 1/{@code rules.unit-value.ratio} of, or over that
  * many times, the median value per kilogram of the flow's previous N windows (N = {@code rules.baseline.windows}),
- * with at least {@code rules.unit-value.floor.usd} in the window. Undervalued goods, and goods declared under the wrong
+ * with at least {@code rules.unit-value.floor.usd} in the window. One consignment's value per kg says little of the
+ * flow's (an HS-6 heading spans many products), so a window counts only from {@code rules.unit-value.declarations}
+ * declarations, judged or as one of the N. Undervalued goods, and goods declared under the wrong
  * heading, look like this while the flow's value does not move. Of the previous N windows, those that carried goods
  * count, and at least half of N must have; controlled goods only unless {@code rules.scope=all}. PROVISIONAL while
  * open, once per window; FINAL at close. Unlike a total, a unit value can fall back inside the band before the window
@@ -35,6 +37,8 @@ public final class UnitValueRule implements WindowRule {
             "fires at this many times, or this fraction of, the flow's median value per kg");
     public static final Setting<BigDecimal> FLOOR = Setting.money("unit-value.floor.usd", "100000",
             "only windows worth at least this are judged");
+    public static final Setting<Integer> DECLARATIONS = Setting.windows("unit-value.declarations", 3,
+            "a window is judged, and counts in the median, only with at least this many declarations");
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     /** One closed window's value per kilogram. */
@@ -78,13 +82,20 @@ public final class UnitValueRule implements WindowRule {
     private final boolean allFlows;
     private final double ratio;
     private final BigDecimal floorUsd;
+    private final int declarations;
     private final WindowSettings windows;
 
     public UnitValueRule(RuleSettings settings, WindowSettings windows) {
         this.allFlows = settings.allFlows();
         this.ratio = settings.get(RATIO);
         this.floorUsd = settings.get(FLOOR);
+        this.declarations = settings.get(DECLARATIONS);
         this.windows = windows;
+    }
+
+    /** How many windows' unit values the rule keeps for this flow. */
+    static int remembered(FlowHistory history) {
+        return MEMORY.of(history).size();
     }
 
     @Override
@@ -104,7 +115,7 @@ public final class UnitValueRule implements WindowRule {
 
     @Override
     public List<Setting<?>> settings() {
-        return List.of(RATIO, FLOOR);
+        return List.of(RATIO, FLOOR, DECLARATIONS);
     }
 
     @Override
@@ -117,9 +128,10 @@ public final class UnitValueRule implements WindowRule {
     public void remember(ClosedWindow closed, FlowHistory history) {
         FlowWindow w = closed.window();
         long start = w.getWindowStart().toEpochMilli();
-        long keepFrom = start - (long) (closed.thresholds().baselineWindows() - 1) * windows.sizeMs();
+        // This window is judged next (whenClosed) against the N before it, so those stay until then.
+        long keepFrom = start - (long) closed.thresholds().baselineWindows() * windows.sizeMs();
         List<UnitValue> kept = new ArrayList<>(MEMORY.of(history).stream().filter(v -> v.windowStart() >= keepFrom).toList());
-        unitValue(w).ifPresent(perKg -> kept.add(new UnitValue(start, perKg)));
+        unitValue(w).filter(perKg -> w.getDeclarationCount() >= declarations).ifPresent(perKg -> kept.add(new UnitValue(start, perKg)));
         MEMORY.keep(history, kept);
     }
 
@@ -134,6 +146,7 @@ public final class UnitValueRule implements WindowRule {
         Map<String, String> used = new TreeMap<>();
         used.put(RATIO.key(), RuleProperties.text(ratio));
         used.put(FLOOR.key(), RuleProperties.text(floorUsd));
+        used.put(DECLARATIONS.key(), String.valueOf(declarations));
         used.put("baseline.windows", String.valueOf(thresholds.baselineWindows()));
         used.put("scope", allFlows ? "all" : "controlled");
         return used;
@@ -141,7 +154,8 @@ public final class UnitValueRule implements WindowRule {
 
     /** The median value per kg of the previous windows, when the window's own is outside the band around it. */
     private Optional<BigDecimal> judge(FlowWindow window, Thresholds thresholds, FlowHistory history) {
-        if (!(allFlows || window.getControlled()) || window.getTotalValueUsd().compareTo(floorUsd) < 0) {
+        if (!(allFlows || window.getControlled()) || window.getTotalValueUsd().compareTo(floorUsd) < 0
+                || window.getDeclarationCount() < declarations) {
             return Optional.empty();
         }
         Optional<BigDecimal> own = unitValue(window);

@@ -5,7 +5,6 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.customssentinel.streams.detect.OpenWindow;
 import org.customssentinel.streams.detect.RuleBook;
 import org.customssentinel.streams.detect.RuleEdition;
 import org.customssentinel.streams.detect.RulesInForce;
+import org.customssentinel.streams.detect.Samples;
 import org.customssentinel.streams.detect.Thresholds;
 import org.customssentinel.streams.detect.WindowRule;
 import org.customssentinel.streams.flow.FlowKeys;
@@ -51,7 +51,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
 final class DetectProcessor implements Processor<String, FlowEvent, String, Routed> {
 
     private static final int TOP_PARTIES = 5;
-    private static final int SAMPLES = 10;
     /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
     static final Duration RUNNING_EMIT_INTERVAL = Duration.ofSeconds(1);
     /**
@@ -88,7 +87,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         this.context = context;
         this.open = new WriteThroughStore<>(context.getStateStore(TopologyStores.FLOW_WINDOWS), OPEN_WINDOWS_IN_MEMORY);
         this.history = context.getStateStore(TopologyStores.FLOW_HISTORY);
-        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.DETECTOR_CLOCK), Integer.MAX_VALUE), inputPartitions);
+        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.DETECTOR_CLOCK), Integer.MAX_VALUE), inputPartitions, windows);
         context.schedule(RUNNING_EMIT_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
     }
 
@@ -138,7 +137,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         w.setDeclarationCount(w.getDeclarationCount() + 1);
         w.setControlled(w.getControlled() || c.getControlled());
         acc.getPartyValues().merge(c.getExporter(), c.getValueUsd(), BigDecimal::add);
-        w.setSampleDeclarationIds(withSample(w.getSampleDeclarationIds(), c.getDeclarationId()));
+        w.setSampleDeclarationIds(Samples.with(w.getSampleDeclarationIds(), c.getDeclarationId()));
         boolean newLists = false;
         for (ListReference list : c.getLists()) {
             if (!acc.getLists().contains(list)) {
@@ -168,20 +167,6 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private void store(String key, WindowAccumulator acc) {
         acc.getWindow().setTopParties(new ArrayList<>());
         open.put(key, acc);
-    }
-
-    /**
-     * The smallest ids, not the first to arrive: arrival order differs between replays, the set does not. Most ids
-     * sort after a full list's last and change nothing, so the list is copied only when one goes in.
-     */
-    private static List<String> withSample(List<String> samples, String id) {
-        int at = Collections.binarySearch(samples, id);
-        if (at >= 0 || -at - 1 >= SAMPLES) {
-            return samples;
-        }
-        List<String> updated = new ArrayList<>(samples);
-        updated.add(-at - 1, id);
-        return updated.size() > SAMPLES ? new ArrayList<>(updated.subList(0, SAMPLES)) : updated;
     }
 
     /**
@@ -216,16 +201,11 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     private void closeUpTo(long watermark, Headers headers) {
-        if (watermark == Long.MIN_VALUE) {
+        // A window closes once the watermark has passed its end plus grace; it is keyed by its start.
+        long lastClosable = clock.closeThrough(watermark, windows.sizeMs() + windows.grace().toMillis());
+        if (lastClosable == Long.MIN_VALUE) {
             return;
         }
-        long lastClosable = watermark - windows.sizeMs() - windows.grace().toMillis();
-        // Scan only when the watermark has crossed another window boundary since the last scan.
-        long closedThrough = windows.startOf(lastClosable);
-        if (clock.closedThrough() >= closedThrough) {
-            return;
-        }
-        clock.closedThrough(closedThrough);
         List<KeyValue<String, WindowAccumulator>> closing = new ArrayList<>();
         try (KeyValueIterator<String, WindowAccumulator> due = open.range("", FlowKeys.windowKeyUpTo(lastClosable))) {
             due.forEachRemaining(closing::add);
@@ -334,7 +314,6 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
      * application counted on any input partition.
      */
     private boolean eligible(long windowStart, Thresholds thresholds) {
-        long firstSeen = clock.firstSeen();
-        return firstSeen != Long.MIN_VALUE && windowStart - windows.startOf(firstSeen) >= thresholds.baselineWindows() * windows.sizeMs();
+        return clock.pastWarmUp(windowStart, thresholds.baselineWindows());
     }
 }

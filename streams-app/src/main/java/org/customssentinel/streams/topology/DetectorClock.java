@@ -1,6 +1,7 @@
 package org.customssentinel.streams.topology;
 
 import org.customssentinel.avro.internal.Watermark;
+import org.customssentinel.streams.flow.WindowSettings;
 
 /**
  * Where detection stands on one flow partition, kept in the store {@value TopologyStores#DETECTOR_CLOCK}: for each
@@ -15,10 +16,12 @@ final class DetectorClock {
 
     private final WriteThroughStore<Long> store;
     private final int inputPartitions;
+    private final WindowSettings windows;
 
-    DetectorClock(WriteThroughStore<Long> store, int inputPartitions) {
+    DetectorClock(WriteThroughStore<Long> store, int inputPartitions, WindowSettings windows) {
         this.store = store;
         this.inputPartitions = inputPartitions;
+        this.windows = windows;
     }
 
     /** Takes an input partition's watermark; times only move forward, first-seen only back. */
@@ -51,6 +54,34 @@ final class DetectorClock {
      */
     long firstSeen() {
         return leastOverInputPartitions(FIRST_SEEN_OF);
+    }
+
+    /**
+     * What is due to close at {@code watermark}: the window boundary at or before {@code watermark - lagMs}, when the
+     * watermark has crossed another boundary since the last call (recorded as {@link #closedThrough()}); else
+     * MIN_VALUE, and nothing needs a scan. Flow windows, keyed by their start, lag by size plus grace; exporters'
+     * periods, keyed by their end, by grace alone.
+     */
+    long closeThrough(long watermark, long lagMs) {
+        if (watermark == Long.MIN_VALUE) {
+            return Long.MIN_VALUE;
+        }
+        long boundary = windows.startOf(watermark - lagMs);
+        if (closedThrough() >= boundary) {
+            return Long.MIN_VALUE;
+        }
+        closedThrough(boundary);
+        return boundary;
+    }
+
+    /**
+     * Warm-up: whether a window or period starting at {@code start} begins at least {@code windowsAfter} windows after
+     * the window of the first declaration the application counted on any input partition. Before, nothing fires: a
+     * replay's first weeks would otherwise look new.
+     */
+    boolean pastWarmUp(long start, long windowsAfter) {
+        long first = firstSeen();
+        return first != Long.MIN_VALUE && start - windows.startOf(first) >= windowsAfter * windows.sizeMs();
     }
 
     /** The start of the last window closed, or MIN_VALUE before the first. */

@@ -3,7 +3,6 @@ package org.customssentinel.streams.topology;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.customssentinel.avro.internal.TierWindow;
 import org.customssentinel.avro.internal.TraderActivity;
 import org.customssentinel.avro.internal.TraderLedger;
 import org.customssentinel.streams.detect.NewTraderRule;
+import org.customssentinel.streams.detect.Samples;
 import org.customssentinel.streams.detect.RuleEdition;
 import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.flow.FlowKeys;
@@ -37,8 +37,6 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * business. An exporter's record stays after its period (a small one: name and first-seen), so it is never new again.
  */
 final class NewTraderProcessor implements Processor<String, FlowEvent, String, Alert> {
-
-    private static final int SAMPLES = 10;
 
     private final WindowSettings windows;
     private final RulesInForce rules;
@@ -64,7 +62,7 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
         this.context = context;
         this.ledgers = context.getStateStore(TopologyStores.TRADER_LEDGER);
         this.closing = context.getStateStore(TopologyStores.TRADER_CLOSING);
-        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.TRADER_CLOCK), Integer.MAX_VALUE), inputPartitions);
+        this.clock = new DetectorClock(new WriteThroughStore<>(context.getStateStore(TopologyStores.TRADER_CLOCK), Integer.MAX_VALUE), inputPartitions, windows);
     }
 
     @Override
@@ -139,14 +137,7 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
             window.setFlowKey(value.getFlowKey());
             window.setGoodsDescription(value.getGoodsDescription());
         }
-        // The smallest ids, not the first to arrive: arrival order differs between replays, the set does not.
-        List<String> samples = window.getSampleDeclarationIds();
-        int at = Collections.binarySearch(samples, declarationId);
-        if (at < 0 && -at - 1 < SAMPLES) {
-            List<String> updated = new ArrayList<>(samples);
-            updated.add(-at - 1, declarationId);
-            window.setSampleDeclarationIds(updated.size() > SAMPLES ? new ArrayList<>(updated.subList(0, SAMPLES)) : updated);
-        }
+        window.setSampleDeclarationIds(Samples.with(window.getSampleDeclarationIds(), declarationId));
     }
 
     /** Each tier's PROVISIONAL, the first time its running value reaches the floor; tiers in name order. */
@@ -163,15 +154,11 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     }
 
     private void closeUpTo(long watermark, Headers headers) {
-        if (watermark == Long.MIN_VALUE) {
+        // Periods end on window boundaries: one closes once the watermark has passed its end plus grace, as a window does.
+        long lastEnd = clock.closeThrough(watermark, windows.grace().toMillis());
+        if (lastEnd == Long.MIN_VALUE) {
             return;
         }
-        // Periods end on window boundaries: one closes once the watermark has passed its end plus grace.
-        long lastEnd = windows.startOf(watermark - windows.grace().toMillis());
-        if (clock.closedThrough() >= lastEnd) {
-            return;
-        }
-        clock.closedThrough(lastEnd);
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = closing.range("", FlowKeys.windowKeyUpTo(lastEnd))) {
             it.forEachRemaining(due::add);
@@ -208,9 +195,7 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
      * backlog, every exporter of the first months would otherwise be "new".
      */
     private boolean eligible(TraderLedger ledger) {
-        long appFirstSeen = clock.firstSeen();
-        return appFirstSeen != Long.MIN_VALUE
-                && rule.periodStart(ledger) - windows.startOf(appFirstSeen) >= rule.periodWindows() * windows.sizeMs();
+        return clock.pastWarmUp(rule.periodStart(ledger), rule.periodWindows());
     }
 
     /** Once every input partition is past the first window's grace, no earlier declaration can move the period. */

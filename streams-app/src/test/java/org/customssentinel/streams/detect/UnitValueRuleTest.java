@@ -28,6 +28,7 @@ class UnitValueRuleTest {
     private static FlowWindow window(int k, String usd, String kg, boolean controlled) {
         FlowWindow w = Windows.window(k, usd, controlled);
         w.setTotalNetMassKg(new BigDecimal(kg));
+        w.setDeclarationCount(5);
         return w;
     }
 
@@ -87,6 +88,25 @@ class UnitValueRuleTest {
     }
 
     @Test
+    void shouldJudgeAndRememberOnlyWindowsOfEnoughDeclarations() {
+        FlowWindow single = window(0, "200000", "1000", true);
+        single.setDeclarationCount(2);
+        FlowHistory history = usualPast();
+        ClosedWindow week0 = closed(single, flat("200000"), TIER_1);
+        rule.remember(week0, history);
+        assertTrue(rule.whenClosed(week0, history).isEmpty(), "two consignments are too few to speak for the flow");
+
+        FlowHistory thinPast = Windows.history(-6);
+        for (int k = -6; k <= -1; k++) {
+            FlowWindow thin = window(k, "200000", "100", true);
+            thin.setDeclarationCount(k % 2 == 0 ? 5 : 1);
+            rule.remember(closed(thin, flat("0"), TIER_1), thinPast);
+        }
+        assertEquals(3, UnitValueRule.remembered(thinPast), "windows of one declaration are not kept");
+        assertTrue(closeWeekZero(thinPast, "200000", "1000") != null, "three windows of six with enough declarations suffice");
+    }
+
+    @Test
     void shouldRaiseProvisionalWhileOpenFromTheRememberedWindows() {
         FlowHistory history = usualPast();
         FlowWindow running = window(0, "150000", "1500", true);
@@ -102,7 +122,7 @@ class UnitValueRuleTest {
         for (int k = 0; k < 20; k++) {
             rule.remember(closed(window(k, "200000", "100", true), flat("200000"), TIER_1), history);
         }
-        assertTrue(history.getMemory().get("UNIT_VALUE").remaining() < 200, "six windows' worth, not twenty-six");
+        assertTrue(history.getMemory().get("UNIT_VALUE").remaining() < 200, "seven windows' worth, not twenty-six");
         assertEquals(null, closeWeekZero(history, "200000", "100"));
     }
 
