@@ -8,9 +8,9 @@ import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
@@ -28,7 +28,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * move stream time to 2100 or fail a later step (too large to write out) must not get past here. Also re-stamps each
  * record with its lodged time: event time is the declaration's, whoever produced it.
  */
-final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded> {
+final class DecodeProcessor implements Processor<String, byte[], String, Object> {
 
     /** Larger records are rejected unread: the largest valid declaration (999 items of 512-character texts) is far smaller. */
     static final int MAX_RECORD_BYTES = 1 << 20;
@@ -38,7 +38,7 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
 
     private final TopologySerdes serdes;
     private final SentinelMetrics metrics;
-    private FixedKeyProcessorContext<String, Decoded> context;
+    private ProcessorContext<String, Object> context;
     private AvroDeserializer<SpecificRecord> deserializer;
 
     DecodeProcessor(TopologySerdes serdes, SentinelMetrics metrics) {
@@ -47,13 +47,13 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Decoded> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.deserializer = serdes.declarations();
     }
 
     @Override
-    public void process(FixedKeyRecord<String, byte[]> record) {
+    public void process(Record<String, byte[]> record) {
         RecordMetadata source = context.recordMetadata().orElse(null);
         String topic = source == null ? "unknown" : source.topic();
         byte[] value = record.value();
@@ -89,17 +89,18 @@ final class DecodeProcessor implements FixedKeyProcessor<String, byte[], Decoded
             reject(record, source, violations);
             return;
         }
-        context.forward(record.withValue(Decoded.of(declaration, value)).withTimestamp(declaration.getLodgedAt().toEpochMilli()));
+        context.forward(record.withValue((Object) new Decoded(declaration, value)).withTimestamp(declaration.getLodgedAt().toEpochMilli()),
+                Nodes.DROP_DUPLICATES);
     }
 
-    private void reject(FixedKeyRecord<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
+    private void reject(Record<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
         Set<ReasonCode> codes = new LinkedHashSet<>();
         violations.forEach(v -> codes.add(v.code()));
         codes.forEach(code -> metrics.rejected(code.name()));
-        context.forward(record.withValue(Decoded.rejected(rejected(record, source, violations))));
+        context.forward(record.withValue((Object) rejected(record, source, violations)), Nodes.REJECTED_SINK);
     }
 
-    private RejectedRecord rejected(FixedKeyRecord<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
+    private RejectedRecord rejected(Record<String, byte[]> record, RecordMetadata source, List<Violation> violations) {
         long timestamp = record.timestamp() >= 0 ? record.timestamp() : context.currentSystemTimeMs();
         byte[] value = record.value();
         List<Rejection> reasons = violations.stream().limit(MAX_REASONS).map(Violation::toRejection).toList();

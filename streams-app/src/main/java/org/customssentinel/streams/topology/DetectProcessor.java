@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -48,7 +49,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * has passed their end plus grace, keeps each flow's closed totals, and asks the rules about the final figures (FINAL
  * alerts, which a replay reproduces exactly). What fires, and why, is the rules' business ({@link RuleBook}).
  */
-final class DetectProcessor implements Processor<String, FlowEvent, String, Routed> {
+final class DetectProcessor implements Processor<String, FlowEvent, String, SpecificRecord> {
 
     private static final int TOP_PARTIES = 5;
     /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
@@ -65,7 +66,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     private RuleEdition edition;
     private final int inputPartitions;
     private final SentinelMetrics metrics;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private WriteThroughStore<WindowAccumulator> open;
     private KeyValueStore<String, FlowHistory> history;
     private DetectorClock clock;
@@ -83,7 +84,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.open = new WriteThroughStore<>(context.getStateStore(TopologyStores.FLOW_WINDOWS), OPEN_WINDOWS_IN_MEMORY);
         this.history = context.getStateStore(TopologyStores.FLOW_HISTORY);
@@ -98,8 +99,8 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             if (acc != null && !isRoute(acc)) {
                 FlowWindow w = figures(acc);
                 long start = w.getWindowStart().toEpochMilli();
-                context.forward(new Record<>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start),
-                        new Routed(Routed.Destination.FLOWS_WINDOWED, w), start));
+                context.forward(new Record<String, SpecificRecord>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start), w, start),
+                        Nodes.FLOWS_WINDOWED_SINK);
             }
         }
         changed.clear();
@@ -195,7 +196,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
             rule.whileOpen(judged).map(alert -> edition.stamp(alert, rule.settingsUsed(thresholds))).ifPresent(alert -> {
                 acc.getProvisionalRules().add(rule.id());
                 metrics.alertRaised(alert, headers);
-                context.forward(new Record<>(alert.getAlertId(), new Routed(Routed.Destination.ALERTS, alert), timestamp, headers));
+                context.forward(new Record<String, SpecificRecord>(alert.getAlertId(), alert, timestamp, headers), Nodes.ALERTS_SINK);
             });
         }
     }
@@ -228,9 +229,9 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
         Baseline baseline = baseline(flowKey, start, thresholds);
         setBaseline(w, baseline);
         w.setClosed(true);
-        Record<String, Routed> out = new Record<>(flowKey, null, end, headers);
+        Record<String, SpecificRecord> out = new Record<>(flowKey, null, end, headers);
         if (!isRoute(acc)) {
-            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(new Routed(Routed.Destination.FLOWS_WINDOWED, w)));
+            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(w), Nodes.FLOWS_WINDOWED_SINK);
         }
         List<WindowRule> judges = edition.book().rulesFor(flowKey);
         FlowHistory past = pastOf(flowKey);
@@ -244,7 +245,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Rout
                 Optional<Alert> alert = rule.whenClosed(judged, past).map(a -> edition.stamp(a, rule.settingsUsed(thresholds)));
                 if (alert.isPresent()) {
                     metrics.alertRaised(alert.get(), headers);
-                    context.forward(out.withKey(alert.get().getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert.get())));
+                    context.forward(out.withKey(alert.get().getAlertId()).withValue(alert.get()), Nodes.ALERTS_SINK);
                 }
             }
         }

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -34,14 +35,14 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * retention period of event time one scan drops what expired and rebuilds the Bloom filter, so each id is scanned at
  * most twice in its life.
  */
-final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decoded> {
+final class DuplicateFilter implements Processor<String, Decoded, String, SpecificRecord> {
 
     static final Duration RETENTION = Duration.ofDays(90);
     /** Ids a partition is expected to hold within a retention period; more only make the Bloom filter less useful. */
     private static final int EXPECTED_IDS = 1 << 20;
 
     private final SentinelMetrics metrics;
-    private FixedKeyProcessorContext<String, Decoded> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private WindowStore<String, byte[]> seen;
     private final TopologySerdes serdes;
     private ContentFingerprints fingerprints;
@@ -58,7 +59,7 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, Decoded> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.seen = context.getStateStore(TopologyStores.SEEN_DECLARATIONS);
         this.fingerprints = new ContentFingerprints(serdes.registry());
@@ -67,12 +68,8 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Decoded> record) {
+    public void process(Record<String, Decoded> record) {
         Decoded decoded = record.value();
-        if (decoded.isRejected()) {
-            context.forward(record);
-            return;
-        }
         Declaration declaration = decoded.declaration();
         RecordMetadata source = context.recordMetadata().orElseThrow();
         String id = declaration.getDeclarationId();
@@ -89,14 +86,14 @@ final class DuplicateFilter implements FixedKeyProcessor<String, Decoded, Decode
                 (period(lodged) == purgedPeriod ? known : knownBefore).add(id);
             }
             metrics.declarationProcessed(declaration.getItems().size());
-            context.forward(record);
+            context.forward(record.withValue((SpecificRecord) declaration), Nodes.KEEP_EVENT_TIME);
         } else {
             SeenDeclaration first = SeenDeclaration.decode(stored);
             if (first.sameContentAs(fingerprint)) {
                 metrics.duplicateDropped();
             } else {
                 metrics.rejected(ReasonCode.CONFLICTING_DUPLICATE.name());
-                context.forward(record.withValue(Decoded.rejected(conflict(declaration, first, source))));
+                context.forward(record.withValue((SpecificRecord) conflict(declaration, first, source)), Nodes.REJECTED_SINK);
             }
         }
     }

@@ -1,8 +1,8 @@
 package org.customssentinel.streams.topology;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
@@ -15,11 +15,11 @@ import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
-final class EnrichProcessor implements FixedKeyProcessor<String, Declaration, EnrichedDeclaration> {
+final class EnrichProcessor implements Processor<String, Declaration, String, EnrichedDeclaration> {
 
     private final ClassificationMode mode;
     private final ReferenceGeneration generation;
-    private FixedKeyProcessorContext<String, EnrichedDeclaration> context;
+    private ProcessorContext<String, EnrichedDeclaration> context;
     private Enricher enricher;
 
     EnrichProcessor(ClassificationMode mode, ReferenceGeneration generation) {
@@ -28,7 +28,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Declaration, En
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, EnrichedDeclaration> context) {
+    public void init(ProcessorContext<String, EnrichedDeclaration> context) {
         this.context = context;
         ReadOnlyKeyValueStore<String, HsClassification> hs = context.getStateStore(TopologyStores.HS_INDEX);
         ReadOnlyKeyValueStore<String, WatchlistEntry> watchlist = context.getStateStore(TopologyStores.WATCHLIST_INDEX);
@@ -36,7 +36,7 @@ final class EnrichProcessor implements FixedKeyProcessor<String, Declaration, En
     }
 
     @Override
-    public void process(FixedKeyRecord<String, Declaration> record) {
+    public void process(Record<String, Declaration> record) {
         context.forward(record.withValue(enricher.enrich(record.value())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -37,7 +38,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * contribution per trade flow it touches, one per transshipment route its controlled goods take, and its exporter's
  * activity (NEW_TRADER), and judges it by the declaration rules (WATCHLIST_HIT).
  */
-final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, Routed> {
+final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, SpecificRecord> {
 
     private final FlowDimensions dimensions;
     private final RulesInForce rules;
@@ -52,7 +53,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     private final Map<String, Long> sentFirstSeen = new LruMap<>(SENT_FIRST_SEEN_CAPACITY);
     private static final int SENT_FIRST_SEEN_CAPACITY = 100_000;
     private final SentinelMetrics metrics;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, SpecificRecord> context;
 
     FanOutProcessor(FlowDimensions dimensions, RulesInForce rules, SentinelMetrics metrics) {
         this.dimensions = dimensions;
@@ -61,7 +62,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         // A task revived after an aborted transaction starts here again: what it "sent" may not have been written.
         sentFirstSeen.clear();
@@ -74,10 +75,10 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution> contributions = contributions(enriched);
         for (Map.Entry<String, FlowContribution> flow : contributions.entrySet()) {
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
-            context.forward(record.withKey(flow.getKey()).withValue(new Routed(Routed.Destination.FLOW_EVENTS, event)));
+            context.forward(record.withKey(flow.getKey()).withValue((SpecificRecord) event), Nodes.FLOW_EVENTS_SINK);
         }
         trader(enriched).ifPresent(activity -> context.forward(record.withKey(activity.getExporterKey())
-                .withValue(new Routed(Routed.Destination.FLOW_EVENTS, FlowEvent.newBuilder().setTrader(activity).build()))));
+                .withValue((SpecificRecord) FlowEvent.newBuilder().setTrader(activity).build()), Nodes.FLOW_EVENTS_SINK));
         // The first contribution is the first item's flow: declaration rules file their alerts there.
         Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
         CountedDeclaration counted = new CountedDeclaration(enriched, FlowKeys.flow(first.getKey()), first.getValue().getGoodsDescription());
@@ -85,7 +86,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             for (Alert alert : rule.judge(counted)) {
                 edition.stamp(alert, rule.settingsUsed());
                 metrics.alertRaised(alert, record.headers());
-                context.forward(record.withKey(alert.getAlertId()).withValue(new Routed(Routed.Destination.ALERTS, alert)));
+                context.forward(record.withKey(alert.getAlertId()).withValue((SpecificRecord) alert), Nodes.WATCHLIST_ALERTS_SINK);
             }
         }
     }

@@ -3,6 +3,7 @@ package org.customssentinel.streams.topology;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +22,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * a replay decides the same), and tells every flow partition how far it has got and the earliest declaration it let
  * through. What is late is neither enriched nor counted: customs.declarations.enriched holds what the flows count.
  */
-final class LatenessGate implements Processor<String, Decoded, String, Routed> {
+final class LatenessGate implements Processor<String, Declaration, String, SpecificRecord> {
 
     private static final String STREAM_TIME = "stream-time";
     private static final String LAST_WATERMARK = "last-watermark";
@@ -30,7 +31,7 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
     private final WindowSettings windows;
     private final SentinelMetrics metrics;
     private final InputLanes lanes;
-    private ProcessorContext<String, Routed> context;
+    private ProcessorContext<String, SpecificRecord> context;
     private WriteThroughStore<Long> clock;
 
     LatenessGate(WindowSettings windows, SentinelMetrics metrics, InputLanes lanes) {
@@ -40,14 +41,14 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
         this.clock = new WriteThroughStore<>(context.getStateStore(TopologyStores.STREAM_TIME), 3);
     }
 
     @Override
-    public void process(Record<String, Decoded> record) {
-        Declaration declaration = record.value().declaration();
+    public void process(Record<String, Declaration> record) {
+        Declaration declaration = record.value();
         long timestamp = declaration.getLodgedAt().toEpochMilli();
         int partition = lanes.laneOf(record.key(), context.recordMetadata().map(m -> m.partition()).orElse(0));
         String streamTimeKey = lanes.stateKey(STREAM_TIME, partition);
@@ -60,12 +61,12 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
         }
         if (windows.closed(windows.startOf(timestamp), streamTime)) {
             metrics.rejected(ReasonCode.LATE.name());
-            context.forward(record.withValue(new Routed(Routed.Destination.REJECTED, late(declaration, streamTime))));
+            context.forward(record.withValue((SpecificRecord) late(declaration, streamTime)), Nodes.REJECTED_SINK);
         } else {
             if (timestamp < get(firstSeenKey, Long.MAX_VALUE)) {
                 clock.put(firstSeenKey, timestamp);
             }
-            context.forward(record.withValue(new Routed(Routed.Destination.ON_TIME, declaration)));
+            context.forward(record.withValue((SpecificRecord) declaration), Nodes.ENRICH);
         }
         // After the declaration's own contributions (forwarding runs them to the sinks first). A watermark matters only
         // when it lets another window close: one per window boundary, not per record.
@@ -73,7 +74,7 @@ final class LatenessGate implements Processor<String, Decoded, String, Routed> {
             clock.put(lastWatermarkKey, streamTime);
             FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
                     .setStreamTime(Instant.ofEpochMilli(streamTime)).setFirstSeen(Instant.ofEpochMilli(get(firstSeenKey, streamTime))).build()).build();
-            context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue(new Routed(Routed.Destination.FLOW_EVENTS, watermark)));
+            context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue((SpecificRecord) watermark), Nodes.FLOW_EVENTS_SINK);
         }
     }
 

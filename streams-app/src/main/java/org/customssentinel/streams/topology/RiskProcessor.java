@@ -1,8 +1,8 @@
 package org.customssentinel.streams.topology;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
 import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.streams.detect.RuleEdition;
@@ -10,11 +10,11 @@ import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.risk.RiskAssessor;
 
 /** Each counted declaration's risk lane, scored by the weights and cut-offs in force, with their version. */
-final class RiskProcessor implements FixedKeyProcessor<String, EnrichedDeclaration, DeclarationRisk> {
+final class RiskProcessor implements Processor<String, EnrichedDeclaration, String, DeclarationRisk> {
 
     private final RulesInForce rules;
     private final RiskAssessor assessor;
-    private FixedKeyProcessorContext<String, DeclarationRisk> context;
+    private ProcessorContext<String, DeclarationRisk> context;
 
     RiskProcessor(RulesInForce rules, RiskAssessor assessor) {
         this.rules = rules;
@@ -22,12 +22,12 @@ final class RiskProcessor implements FixedKeyProcessor<String, EnrichedDeclarati
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, DeclarationRisk> context) {
+    public void init(ProcessorContext<String, DeclarationRisk> context) {
         this.context = context;
     }
 
     @Override
-    public void process(FixedKeyRecord<String, EnrichedDeclaration> record) {
+    public void process(Record<String, EnrichedDeclaration> record) {
         RuleEdition edition = rules.current();
         DeclarationRisk risk = assessor.assess(record.value(), edition.settings().sanctions(), edition.settings().risk());
         risk.setRulesVersion(edition.version());

@@ -50,7 +50,17 @@ class TopologyNamesTest {
         TopologyDescription description = topology.describe();
         description.globalStores().forEach(global -> lines.add("global store " + global.processor().stores() + " <- "
                 + global.source().topicSet() + " via " + global.source().name() + ", " + global.processor().name()));
-        description.subtopologies().forEach(sub -> sub.nodes().forEach(node -> lines.add(line(node))));
+        description.subtopologies().forEach(sub -> {
+            sub.nodes().forEach(node -> lines.add(line(node)));
+            // Task ids, and so the local state directories, are numbered by sub-topology.
+            SortedSet<String> stores = new TreeSet<>();
+            sub.nodes().forEach(node -> {
+                if (node instanceof TopologyDescription.Processor processor) {
+                    stores.addAll(processor.stores());
+                }
+            });
+            lines.add("sub-topology " + sub.id() + " stores " + stores);
+        });
         return lines;
     }
 
