@@ -46,7 +46,7 @@ import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.topology.InputLanes;
 import org.customssentinel.streams.topology.SentinelTopology;
-import org.customssentinel.streams.topology.StateStores;
+import org.customssentinel.streams.topology.StateStorage;
 import org.customssentinel.streams.topology.TopologySettings;
 
 /**
@@ -97,7 +97,7 @@ public final class OfflinePipeline {
         // One registry client for the topology and the records piped in and read out, as in the live app.
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfigs(serdeConfigs);
              TopologyTestDriver driver = new TopologyTestDriver(SentinelTopology.build(topology, new SentinelMetrics(meters, Clock.systemUTC()),
-                     registry, InputLanes.byKeyHash(partitions), StateStores.IN_MEMORY), driverProperties(stateDir))) {
+                     registry, InputLanes.byKeyHash(partitions), StateStorage.IN_MEMORY), driverProperties(stateDir))) {
             AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
             values.configure(serdeConfigs, false);
             loadReference(driver, topics, values);

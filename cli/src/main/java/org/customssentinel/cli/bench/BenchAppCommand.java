@@ -177,7 +177,7 @@ public final class BenchAppCommand implements Callable<Integer> {
     private TopologySettings.Topics outputs(TopicNames own) {
         TopicNames shared = TopicNames.defaults();
         return new TopologySettings.Topics(input, own.rejected(), shared.hsClassifications(), shared.watchlist(), shared.rules(),
-                own.enriched(), applicationId + "-flow-events", own.flowsWindowed(), own.alerts(), own.risk());
+                own.enriched(), TopologySettings.Topics.flowEventsOf(applicationId), own.flowsWindowed(), own.alerts(), own.risk());
     }
 
     /**

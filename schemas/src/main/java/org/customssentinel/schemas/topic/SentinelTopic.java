@@ -49,11 +49,6 @@ public enum SentinelTopic {
         this.configs = configs;
     }
 
-    /** The documented name, without a prefix. */
-    public String defaultName() {
-        return name;
-    }
-
     /** The name in the pipeline of {@code names}. */
     public String in(TopicNames names) {
         return names.prefix() + name;

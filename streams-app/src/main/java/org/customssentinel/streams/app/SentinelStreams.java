@@ -23,7 +23,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.risk.OpenAlerts;
 import org.customssentinel.streams.topology.InputLanes;
 import org.customssentinel.streams.topology.SentinelTopology;
-import org.customssentinel.streams.topology.StateStores;
+import org.customssentinel.streams.topology.StateStorage;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +44,7 @@ public final class SentinelStreams implements AutoCloseable {
         this.registry = SchemaRegistryClients.fromConfigs(settings.topology().serdeConfigs());
         OpenAlerts alerts = new OpenAlerts();
         this.alertTail = new TopicTail<>(settings.clientConfigs(), settings.topology().topics().alerts(), TopicTail.From.BEGINNING, alerts::add);
-        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry, InputLanes.live(), StateStores.PERSISTENT,
+        this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry, InputLanes.live(), StateStorage.PERSISTENT,
                 alerts), properties(settings));
         streams.setStateListener((now, before) -> {
             log.info("Kafka Streams {} -> {}", before, now);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationRisk;
@@ -99,7 +100,7 @@ public final class RiskAssessor {
         for (GoodsItem item : d.getItems()) {
             List<String> keys = new ArrayList<>(List.of(dimensions.keyOf(d, item)));
             if (onRoute) {
-                String hs6 = item.getHsCode().substring(0, Math.min(6, item.getHsCode().length()));
+                String hs6 = new HsCode(item.getHsCode()).hs6();
                 keys.add(FlowKeys.route(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination(), hs6));
             }
             for (String key : keys) {

@@ -11,6 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
@@ -103,7 +104,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             EnrichedItem classified = enriched.getItems().get(i);
             add(flows.computeIfAbsent(dimensions.keyOf(d, item), k -> empty(d, item)), item, classified);
             if (onRoute && listed(classified)) {
-                String hs6 = item.getHsCode().substring(0, Math.min(6, item.getHsCode().length()));
+                String hs6 = new HsCode(item.getHsCode()).hs6();
                 String route = FlowKeys.route(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination(), hs6);
                 add(routesTaken.computeIfAbsent(route, k -> empty(d, item)), item, classified);
             }

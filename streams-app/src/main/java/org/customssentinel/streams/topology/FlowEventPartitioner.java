@@ -1,12 +1,12 @@
 package org.customssentinel.streams.topology;
 
-import java.nio.charset.StandardCharsets;
+import org.customssentinel.streams.flow.KeyPartitions;
+
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.customssentinel.avro.internal.FlowEvent;
 
@@ -25,6 +25,6 @@ public final class FlowEventPartitioner implements StreamPartitioner<String, Flo
 
     /** The flow partition of a flow's contributions: which flows share one is what tests of partition counts vary. */
     public static int partitionOf(String flowKey, int numPartitions) {
-        return Utils.toPositive(Utils.murmur2(flowKey.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+        return KeyPartitions.of(flowKey, numPartitions);
     }
 }

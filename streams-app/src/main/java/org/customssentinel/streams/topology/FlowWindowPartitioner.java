@@ -1,10 +1,10 @@
 package org.customssentinel.streams.topology;
 
-import java.nio.charset.StandardCharsets;
+import org.customssentinel.streams.flow.KeyPartitions;
+
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.streams.flow.FlowKeys;
@@ -20,7 +20,8 @@ public final class FlowWindowPartitioner implements StreamPartitioner<String, Fl
         return Optional.of(Set.of(partitionOf(FlowKeys.flowOfWindowedTopicKey(key), numPartitions)));
     }
 
+    /** The partition of a flow's windows: its contributions' (the flow's task writes them). */
     public static int partitionOf(String flowKey, int numPartitions) {
-        return Utils.toPositive(Utils.murmur2(flowKey.getBytes(StandardCharsets.UTF_8))) % numPartitions;
+        return KeyPartitions.of(flowKey, numPartitions);
     }
 }

@@ -1,8 +1,8 @@
 package org.customssentinel.streams.topology;
 
-import java.nio.charset.StandardCharsets;
+import org.customssentinel.streams.flow.KeyPartitions;
 
-import org.apache.kafka.common.utils.Utils;
+
 
 /**
  * Which input partition a declaration's stream time is kept for. Live, a task reads one partition and keeps one stream
@@ -38,7 +38,7 @@ public final class InputLanes {
         if (partitions == 0) {
             return recordPartition;
         }
-        return key == null ? 0 : Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+        return key == null ? 0 : KeyPartitions.of(key, partitions);
     }
 
     /** The store key of {@code name} for {@code lane}: live, the task's own partition, so the name alone (as it always was). */

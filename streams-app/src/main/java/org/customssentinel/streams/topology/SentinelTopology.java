@@ -45,7 +45,7 @@ public final class SentinelTopology {
 
     /** {@code registry}: every serde's client; the caller closes it once the topology has stopped. */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry) {
-        return build(settings, metrics, registry, InputLanes.live(), StateStores.PERSISTENT);
+        return build(settings, metrics, registry, InputLanes.live(), StateStorage.PERSISTENT);
     }
 
     /**
@@ -53,13 +53,13 @@ public final class SentinelTopology {
      * persistent only to replay a file offline.
      */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
-                                 StateStores stores) {
+                                 StateStorage stores) {
         return build(settings, metrics, registry, lanes, stores, new OpenAlerts());
     }
 
     /** {@code alerts}: what risk scoring knows of the alerts raised so far, fed by the caller (every instance's alerts). */
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
-                                 StateStores where, OpenAlerts alerts) {
+                                 StateStorage where, OpenAlerts alerts) {
         ProcessorApiFirst builder = new ProcessorApiFirst();
         Topology topology = builder.processorApi();
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);

@@ -22,6 +22,9 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
                          String flowEvents, String flowsWindowed, String alerts, String risk) {
 
+        private static final String FLOW_EVENTS = "flow-events";
+
+
         /** The name this pipeline gives a topic of the catalogue. */
         public String of(SentinelTopic topic) {
             return switch (topic) {
@@ -37,6 +40,11 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
             };
         }
 
+        /** The app's own topic of flow events, named after its application id as Kafka Streams names internal topics. */
+        public static String flowEventsOf(String applicationId) {
+            return applicationId + "-" + FLOW_EVENTS;
+        }
+
         public static Topics defaults(String applicationId) {
             return of(TopicNames.defaults(), applicationId);
         }
@@ -47,14 +55,14 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
          */
         public static Topics of(TopicNames names, String applicationId) {
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    applicationId + "-flow-events", names.flowsWindowed(), names.alerts(), names.risk());
+                    flowEventsOf(applicationId), names.flowsWindowed(), names.alerts(), names.risk());
         }
 
         /** Every name prefixed, the flow events too, for tests that share a broker. */
         public static Topics prefixed(String prefix) {
             TopicNames names = new TopicNames(prefix);
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    prefix + "flow-events", names.flowsWindowed(), names.alerts(), names.risk());
+                    prefix + FLOW_EVENTS, names.flowsWindowed(), names.alerts(), names.risk());
         }
     }
 
@@ -86,9 +94,5 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
 
     public TopologySettings withInputPartitions(int partitions) {
         return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs);
-    }
-
-    public TopologySettings withDimensions(FlowDimensions flowDimensions) {
-        return new TopologySettings(topics, classificationMode, windows, flowDimensions, rules, inputPartitions, serdeConfigs);
     }
 }

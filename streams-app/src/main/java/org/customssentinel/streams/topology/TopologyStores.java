@@ -53,10 +53,10 @@ public final class TopologyStores {
     /** customs.declarations.risk as a table: declaration id to its lane. */
     public static final String RISK_QUERY = "risk-query";
 
-    private final StateStores where;
+    private final StateStorage where;
     private final TopologySerdes serdes;
 
-    TopologyStores(StateStores where, TopologySerdes serdes) {
+    TopologyStores(StateStorage where, TopologySerdes serdes) {
         this.where = where;
         this.serdes = serdes;
     }
@@ -105,7 +105,7 @@ public final class TopologyStores {
 
     /** Whether tables that hold a row per declaration are kept: live yes; offline nothing queries them. */
     boolean keepsPerDeclarationTables() {
-        return where == StateStores.PERSISTENT;
+        return where == StateStorage.PERSISTENT;
     }
 
     private <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Serde<V> values) {

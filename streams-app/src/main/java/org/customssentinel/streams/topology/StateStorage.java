@@ -15,7 +15,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
  * changelog record would also pass through the driver's output capture). The stores hold the same keys in the same
  * (byte) order either way.
  */
-public enum StateStores {
+public enum StateStorage {
     PERSISTENT {
         @Override
         KeyValueBytesStoreSupplier keyValue(String name) {
