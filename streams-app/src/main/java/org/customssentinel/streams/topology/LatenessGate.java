@@ -7,6 +7,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Rejection;

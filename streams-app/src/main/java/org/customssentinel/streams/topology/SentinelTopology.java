@@ -22,6 +22,11 @@ import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
 import org.customssentinel.streams.detect.RulesInForce;
+import org.customssentinel.streams.traders.NewTraderProcessor;
+import org.customssentinel.streams.risk.RiskProcessor;
+import org.customssentinel.streams.enrich.IndexUpdater;
+import org.customssentinel.streams.enrich.EnrichProcessor;
+import org.customssentinel.streams.detect.DetectProcessor;
 import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
@@ -148,7 +153,8 @@ public final class SentinelTopology {
                                   SentinelMetrics metrics, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         topology.addSource("flow-events-source", Serdes.String().deserializer(), serdes.<FlowEvent>value().deserializer(), topics.flowEvents());
-        topology.addProcessor("detect-flows", () -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
+        topology.addProcessor("detect-flows", () -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics,
+                        new DetectProcessor.Children(Nodes.ALERTS_SINK, Nodes.FLOWS_WINDOWED_SINK)),
                         "flow-events-source")
                 .addProcessor("judge-new-traders", () -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
                         "flow-events-source")

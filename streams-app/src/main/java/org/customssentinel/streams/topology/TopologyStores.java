@@ -27,24 +27,24 @@ public final class TopologyStores {
     public static final String RULE_SETTINGS = "rule-settings";
 
     /** Declaration ids already counted, per input partition ({@link DuplicateFilter}). */
-    static final String SEEN_DECLARATIONS = "seen-declarations";
+    public static final String SEEN_DECLARATIONS = "seen-declarations";
     /**
      * Each input partition's stream time ({@link LatenessGate}); named from when the fan-out kept this bookkeeping, so
      * that running apps keep their state.
      */
-    static final String STREAM_TIME = "fan-out-stream-time";
-    /** Open windows of flows and routes, keyed by window start then flow ({@link DetectProcessor}). */
-    static final String FLOW_WINDOWS = "flow-windows";
+    public static final String STREAM_TIME = "fan-out-stream-time";
+    /** Open windows of flows and routes, keyed by window start then flow ({@link org.customssentinel.streams.detect.DetectProcessor}). */
+    public static final String FLOW_WINDOWS = "flow-windows";
     /** Each flow's closed totals and what its rules remember. */
-    static final String FLOW_HISTORY = "flow-history";
-    /** Where detection stands on a flow partition ({@link DetectorClock}). */
-    static final String DETECTOR_CLOCK = "detector-clock";
-    /** Each exporter's first-seen time and first-period activity ({@link NewTraderProcessor}). */
-    static final String TRADER_LEDGER = "trader-ledger";
+    public static final String FLOW_HISTORY = "flow-history";
+    /** Where detection stands on a flow partition ({@link org.customssentinel.streams.detect.DetectorClock}). */
+    public static final String DETECTOR_CLOCK = "detector-clock";
+    /** Each exporter's first-seen time and first-period activity ({@link org.customssentinel.streams.traders.NewTraderProcessor}). */
+    public static final String TRADER_LEDGER = "trader-ledger";
     /** Exporters whose first period is open, keyed by the period's end. */
-    static final String TRADER_CLOSING = "trader-closing";
+    public static final String TRADER_CLOSING = "trader-closing";
     /** Watermarks and warm-up of the exporters' partitions, as {@link #DETECTOR_CLOCK} for flows. */
-    static final String TRADER_CLOCK = "trader-clock";
+    public static final String TRADER_CLOCK = "trader-clock";
 
     /** customs.flows.windowed as a table: flow + window start to the window's latest figures. */
     public static final String FLOWS_QUERY = "flows-query";

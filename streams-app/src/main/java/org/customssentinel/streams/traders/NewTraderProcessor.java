@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.traders;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +15,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.streams.detect.DetectorClock;
+import org.customssentinel.streams.memory.WriteThroughStore;
+import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.TierActivity;
@@ -36,11 +39,11 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * input partition's watermark has passed its end plus grace, as flow windows are. What fires is {@link NewTraderRule}'s
  * business. An exporter's record stays after its period (a small one: name and first-seen), so it is never new again.
  */
-final class NewTraderProcessor implements Processor<String, FlowEvent, String, Alert> {
+public final class NewTraderProcessor implements Processor<String, FlowEvent, String, Alert> {
 
     private final WindowSettings windows;
     private final RulesInForce rules;
-    /** As it stood when the record being processed arrived (see {@link DetectProcessor}). */
+    /** As it stood when the record being processed arrived (see {@link org.customssentinel.streams.detect.DetectProcessor}). */
     private RuleEdition edition;
     private NewTraderRule rule;
     private final int inputPartitions;
@@ -50,7 +53,7 @@ final class NewTraderProcessor implements Processor<String, FlowEvent, String, A
     private KeyValueStore<String, String> closing;
     private DetectorClock clock;
 
-    NewTraderProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics) {
+    public NewTraderProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics) {
         this.windows = windows;
         this.rules = rules;
         this.inputPartitions = inputPartitions;

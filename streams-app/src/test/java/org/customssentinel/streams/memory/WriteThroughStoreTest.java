@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.risk;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,13 +10,13 @@ import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.risk.RiskAssessor;
 
 /** Each counted declaration's risk lane, scored by the weights and cut-offs in force, with their version. */
-final class RiskProcessor implements Processor<String, EnrichedDeclaration, String, DeclarationRisk> {
+public final class RiskProcessor implements Processor<String, EnrichedDeclaration, String, DeclarationRisk> {
 
     private final RulesInForce rules;
     private final RiskAssessor assessor;
     private ProcessorContext<String, DeclarationRisk> context;
 
-    RiskProcessor(RulesInForce rules, RiskAssessor assessor) {
+    public RiskProcessor(RulesInForce rules, RiskAssessor assessor) {
         this.rules = rules;
         this.assessor = assessor;
     }

@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.detect;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,6 +21,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.streams.memory.WriteThroughStore;
+import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.ListReference;
@@ -49,7 +51,7 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
  * has passed their end plus grace, keeps each flow's closed totals, and asks the rules about the final figures (FINAL
  * alerts, which a replay reproduces exactly). What fires, and why, is the rules' business ({@link RuleBook}).
  */
-final class DetectProcessor implements Processor<String, FlowEvent, String, SpecificRecord> {
+public final class DetectProcessor implements Processor<String, FlowEvent, String, SpecificRecord> {
 
     private static final int TOP_PARTIES = 5;
     /** How often running windows go out to customs.flows.windowed: dashboards need seconds, not every declaration. */
@@ -75,8 +77,19 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Spec
      * again with its next declaration, and its closing figures always go out, so nothing a replay relies on is lost.
      */
     private final Set<String> changed = new LinkedHashSet<>();
+    private final Children children;
 
-    DetectProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics) {
+    /**
+     * Where it sends what it finds: the names of its children in the topology.
+     *
+     * @param alerts  alerts, PROVISIONAL and FINAL
+     * @param windows each flow window's running and closing figures
+     */
+    public record Children(String alerts, String windows) {
+    }
+
+    public DetectProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics, Children children) {
+        this.children = children;
         this.windows = windows;
         this.rules = rules;
         this.inputPartitions = inputPartitions;
@@ -100,7 +113,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Spec
                 FlowWindow w = figures(acc);
                 long start = w.getWindowStart().toEpochMilli();
                 context.forward(new Record<String, SpecificRecord>(FlowKeys.windowedTopicKey(FlowKeys.key(w.getFlow()), start), w, start),
-                        Nodes.FLOWS_WINDOWED_SINK);
+                        children.windows());
             }
         }
         changed.clear();
@@ -196,7 +209,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Spec
             rule.whileOpen(judged).map(alert -> edition.stamp(alert, rule.settingsUsed(thresholds))).ifPresent(alert -> {
                 acc.getProvisionalRules().add(rule.id());
                 metrics.alertRaised(alert, headers);
-                context.forward(new Record<String, SpecificRecord>(alert.getAlertId(), alert, timestamp, headers), Nodes.ALERTS_SINK);
+                context.forward(new Record<String, SpecificRecord>(alert.getAlertId(), alert, timestamp, headers), children.alerts());
             });
         }
     }
@@ -231,7 +244,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Spec
         w.setClosed(true);
         Record<String, SpecificRecord> out = new Record<>(flowKey, null, end, headers);
         if (!isRoute(acc)) {
-            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(w), Nodes.FLOWS_WINDOWED_SINK);
+            context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(w), children.windows());
         }
         List<WindowRule> judges = edition.book().rulesFor(flowKey);
         FlowHistory past = pastOf(flowKey);
@@ -245,7 +258,7 @@ final class DetectProcessor implements Processor<String, FlowEvent, String, Spec
                 Optional<Alert> alert = rule.whenClosed(judged, past).map(a -> edition.stamp(a, rule.settingsUsed(thresholds)));
                 if (alert.isPresent()) {
                     metrics.alertRaised(alert.get(), headers);
-                    context.forward(out.withKey(alert.get().getAlertId()).withValue(alert.get()), Nodes.ALERTS_SINK);
+                    context.forward(out.withKey(alert.get().getAlertId()).withValue(alert.get()), children.alerts());
                 }
             }
         }

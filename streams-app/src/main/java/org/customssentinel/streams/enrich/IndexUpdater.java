@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.enrich;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -11,11 +11,11 @@ import org.customssentinel.streams.enrich.ReferenceGeneration;
  * {@code StreamsBuilder#addGlobalStore} replays its topic through this processor on restore, so the index is rebuilt
  * the same way after a restart.
  */
-final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
+public final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
 
     /** How one reference record changes the index. */
     @FunctionalInterface
-    interface Apply<V> {
+    public interface Apply<V> {
         void apply(KeyValueStore<String, V> store, String key, V value);
     }
 
@@ -24,7 +24,7 @@ final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
     private final ReferenceGeneration generation;
     private KeyValueStore<String, V> store;
 
-    IndexUpdater(String storeName, Apply<V> apply, ReferenceGeneration generation) {
+    public IndexUpdater(String storeName, Apply<V> apply, ReferenceGeneration generation) {
         this.storeName = storeName;
         this.apply = apply;
         this.generation = generation;

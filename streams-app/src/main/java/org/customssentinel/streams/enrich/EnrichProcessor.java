@@ -1,9 +1,10 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.enrich;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.HsClassification;
@@ -15,14 +16,14 @@ import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
-final class EnrichProcessor implements Processor<String, Declaration, String, EnrichedDeclaration> {
+public final class EnrichProcessor implements Processor<String, Declaration, String, EnrichedDeclaration> {
 
     private final ClassificationMode mode;
     private final ReferenceGeneration generation;
     private ProcessorContext<String, EnrichedDeclaration> context;
     private Enricher enricher;
 
-    EnrichProcessor(ClassificationMode mode, ReferenceGeneration generation) {
+    public EnrichProcessor(ClassificationMode mode, ReferenceGeneration generation) {
         this.mode = mode;
         this.generation = generation;
     }

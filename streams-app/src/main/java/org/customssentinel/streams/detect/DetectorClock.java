@@ -1,5 +1,7 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.detect;
 
+import org.customssentinel.streams.topology.TopologyStores;
+import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.streams.flow.WindowSettings;
 
@@ -8,7 +10,7 @@ import org.customssentinel.streams.flow.WindowSettings;
  * input partition, its stream time and the earliest declaration it counted (both reach every flow partition as
  * watermarks), and the start of the last window closed here.
  */
-final class DetectorClock {
+public final class DetectorClock {
 
     private static final String STREAM_TIME_OF = "wm|";
     private static final String FIRST_SEEN_OF = "first-seen|";
@@ -18,14 +20,14 @@ final class DetectorClock {
     private final int inputPartitions;
     private final WindowSettings windows;
 
-    DetectorClock(WriteThroughStore<Long> store, int inputPartitions, WindowSettings windows) {
+    public DetectorClock(WriteThroughStore<Long> store, int inputPartitions, WindowSettings windows) {
         this.store = store;
         this.inputPartitions = inputPartitions;
         this.windows = windows;
     }
 
     /** Takes an input partition's watermark; times only move forward, first-seen only back. */
-    void advance(Watermark watermark) {
+    public void advance(Watermark watermark) {
         String key = STREAM_TIME_OF + watermark.getSourcePartition();
         Long known = store.get(key);
         long time = watermark.getStreamTime().toEpochMilli();
@@ -43,7 +45,7 @@ final class DetectorClock {
     }
 
     /** The least stream time over every input partition (none can still send anything older), or MIN_VALUE. */
-    long watermark() {
+    public long watermark() {
         return leastOverInputPartitions(STREAM_TIME_OF);
     }
 
@@ -52,7 +54,7 @@ final class DetectorClock {
      * partition's (which depends on which flows hash here). Final by the time it decides anything: once every
      * partition's stream time has passed a window's grace, nothing earlier can still be counted.
      */
-    long firstSeen() {
+    public long firstSeen() {
         return leastOverInputPartitions(FIRST_SEEN_OF);
     }
 
@@ -62,7 +64,7 @@ final class DetectorClock {
      * MIN_VALUE, and nothing needs a scan. Flow windows, keyed by their start, lag by size plus grace; exporters'
      * periods, keyed by their end, by grace alone.
      */
-    long closeThrough(long watermark, long lagMs) {
+    public long closeThrough(long watermark, long lagMs) {
         if (watermark == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
@@ -79,18 +81,18 @@ final class DetectorClock {
      * the window of the first declaration the application counted on any input partition. Before, nothing fires: a
      * replay's first weeks would otherwise look new.
      */
-    boolean pastWarmUp(long start, long windowsAfter) {
+    public boolean pastWarmUp(long start, long windowsAfter) {
         long first = firstSeen();
         return first != Long.MIN_VALUE && start - windows.startOf(first) >= windowsAfter * windows.sizeMs();
     }
 
     /** The start of the last window closed, or MIN_VALUE before the first. */
-    long closedThrough() {
+    public long closedThrough() {
         Long closed = store.get(CLOSED_THROUGH);
         return closed == null ? Long.MIN_VALUE : closed;
     }
 
-    void closedThrough(long windowStart) {
+    public void closedThrough(long windowStart) {
         store.put(CLOSED_THROUGH, windowStart);
     }
 

@@ -1,4 +1,4 @@
-package org.customssentinel.streams.topology;
+package org.customssentinel.streams.memory;
 
 import java.util.Map;
 
@@ -13,18 +13,18 @@ import org.customssentinel.streams.memory.LruMap;
  * processor builds a new one in {@code init}, which Kafka Streams calls again whenever it rebuilds the task's state.
  * Memory holds the most recently used {@code capacity} values: a store on disk may hold far more than a heap should.
  */
-final class WriteThroughStore<V> {
+public final class WriteThroughStore<V> {
 
     private final KeyValueStore<String, V> store;
     private final Map<String, V> values;
 
-    WriteThroughStore(KeyValueStore<String, V> store, int capacity) {
+    public WriteThroughStore(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
         this.values = new LruMap<>(capacity);
     }
 
     /** The value, or null; a missing key is looked up in the store each time (new keys are written soon after). */
-    V get(String key) {
+    public V get(String key) {
         V value = values.get(key);
         if (value == null) {
             value = store.get(key);
@@ -35,18 +35,18 @@ final class WriteThroughStore<V> {
         return value;
     }
 
-    void put(String key, V value) {
+    public void put(String key, V value) {
         store.put(key, value);
         values.put(key, value);
     }
 
-    void delete(String key) {
+    public void delete(String key) {
         store.delete(key);
         values.remove(key);
     }
 
     /** Straight from the store: scans are rare (once per closing window boundary). */
-    KeyValueIterator<String, V> range(String from, String to) {
+    public KeyValueIterator<String, V> range(String from, String to) {
         return store.range(from, to);
     }
 }
