@@ -14,6 +14,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Declaration;
@@ -117,6 +119,15 @@ final class TopologyFixture implements AutoCloseable {
 
     void advanceWallClockTime(Duration duration) {
         driver.advanceWallClockTime(duration);
+    }
+
+    /** A store of the topology as the processors left it: for tests that state is pruned. */
+    <V> KeyValueStore<String, V> keyValueStore(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    <V> WindowStore<String, V> windowStore(String name) {
+        return driver.getWindowStore(name);
     }
 
     @Override
