@@ -2,8 +2,6 @@ package org.customssentinel.cli;
 
 import org.customssentinel.cli.alerts.AlertsCommand;
 import org.customssentinel.cli.backtest.BacktestCommand;
-import org.customssentinel.cli.bench.BenchCommand;
-import org.customssentinel.cli.bench.BenchAppCommand;
 import org.customssentinel.cli.check.CheckCommand;
 import org.customssentinel.cli.demo.DemoCommand;
 import org.customssentinel.cli.http.HttpUserCommand;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, RulesCommand.class, DemoCommand.class, AlertsCommand.class, HttpUserCommand.class, AclsCommand.class, BacktestCommand.class, ResetCommand.class, BenchCommand.class, BenchAppCommand.class,
+                GenerateCommand.class, StreamsCommand.class, RulesCommand.class, DemoCommand.class, AlertsCommand.class, HttpUserCommand.class, AclsCommand.class, BacktestCommand.class, ResetCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 

@@ -19,7 +19,7 @@ class CommandHelpTest {
         CommandLine sentinel = Sentinel.commandLine();
         String usage = sentinel.getUsageMessage(CommandLine.Help.Ansi.OFF);
         sentinel.getSubcommands().forEach((name, command) -> {
-            // Hidden commands (bench-app, run by bench itself) are not listed.
+            // Hidden commands are not listed.
             if (name.equals("help") || command.getCommandSpec().usageMessage().hidden()) {
                 return;
             }
@@ -29,5 +29,12 @@ class CommandHelpTest {
             assertTrue(Pattern.compile("(?m)^  " + Pattern.quote(name) + " +" + Pattern.quote(header[0]) + "$").matcher(usage).find(),
                     name + ": its header whole on its line:\n" + usage);
         });
+    }
+
+    @Test
+    void shouldListOnlyWhatUsersRun() {
+        // The benchmark is bin/sentinel-bench, module bench: a developers' tool, as Kafka keeps its perf tools apart.
+        assertTrue(Sentinel.commandLine().getSubcommands().keySet().stream().noneMatch(name -> name.startsWith("bench")),
+                Sentinel.commandLine().getSubcommands().keySet().toString());
     }
 }

@@ -28,7 +28,7 @@ import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.flow.WindowSettings;
 
 /**
- * The peer of `sentinel bench`: SPIKE and NEW_CONTROLLED_FLOW over trade flows in Apache Flink, on an embedded
+ * The peer of `sentinel-bench`: SPIKE and NEW_CONTROLLED_FLOW over trade flows in Apache Flink, on an embedded
  * mini-cluster. Reads the declarations topic from the beginning, decodes with the project's Avro deserializer, fans
  * items out to flows, sums them in tumbling event-time windows (same size and grace as the streams app, watermarks
  * per partition), judges each closed window against the median of the flow's previous windows, and writes the alerts
@@ -44,7 +44,7 @@ public final class FlinkPeer {
     }
 
     public static void main(String[] args) throws Exception {
-        // Run by `sentinel bench`: ends with it.
+        // Run by `sentinel-bench`: ends with it.
         ProcessHandle.current().parent().ifPresent(bench -> bench.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
         Map<String, String> options = options(args);
         String bootstrap = required(options, "--bootstrap-servers");

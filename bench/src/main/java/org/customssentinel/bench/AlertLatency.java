@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,7 +90,7 @@ final class AlertLatency {
         PublishConfig config = BenchInput.config(run, TOPIC);
         Preflight.prepareDeclarationTopics(config);
         CountDownLatch running = new CountDownLatch(1);
-        ChildJvm.Running app = ChildJvm.sentinel(run.jvm(), run.benchApp(BenchAppCommand.Kind.FULL, "bench-latency", count,
+        ChildJvm.Running app = ChildJvm.bench(run.jvm(), run.benchApp(BenchAppCommand.Kind.FULL, "bench-latency", count,
                 "--input", TOPIC, "--output-prefix", OUTPUTS, "--surge-reference", StreamsBench.PRE_SANCTIONS)).start(line -> {
                     if (line.equals("bench-app running")) {
                         running.countDown();

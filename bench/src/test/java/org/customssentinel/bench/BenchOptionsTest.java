@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 
-import org.customssentinel.cli.Sentinel;
 import org.customssentinel.streams.app.SentinelStreams;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -52,9 +51,9 @@ class BenchOptionsTest {
         assertEquals(200, run(Map.of("commit.interval.ms", "200")).commitIntervalMs());
 
         StringWriter err = new StringWriter();
-        CommandLine sentinel = Sentinel.commandLine();
+        CommandLine sentinel = SentinelBench.commandLine();
         sentinel.setErr(new PrintWriter(err));
-        assertEquals(2, sentinel.execute("bench", "--client", "commit.interval.ms=1s"), err.toString());
+        assertEquals(2, sentinel.execute("--client", "commit.interval.ms=1s"), err.toString());
         assertTrue(err.toString().contains("--client commit.interval.ms must be a number of milliseconds, was '1s'"), err.toString());
     }
 
@@ -73,10 +72,10 @@ class BenchOptionsTest {
     void shouldRefuseALatencyPaceOutsideZeroToOne() {
         for (String pace : List.of("0", "-0.5", "1.5", "NaN")) {
             StringWriter err = new StringWriter();
-            CommandLine sentinel = Sentinel.commandLine();
+            CommandLine sentinel = SentinelBench.commandLine();
             sentinel.setErr(new PrintWriter(err));
 
-            int exit = sentinel.execute("bench", "--latency-pace", pace);
+            int exit = sentinel.execute("--latency-pace", pace);
 
             assertEquals(2, exit, pace + ": " + err);
             assertTrue(err.toString().contains("--latency-pace above 0 and at most 1"), pace + ": " + err);

@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * The one benchmark: on a local stack started here, each app in its own JVM, warm-up rounds uncounted, medians of
  * the measured rounds; every figure a rate, a size or a ratio against a baseline measured in the same run.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "sentinel-bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = BenchAppCommand.class,
         header = "Benchmark the pipeline against Kafka itself and Flink.",
         description = {"Runs on a local stack started here (one broker, a registry), each app in its own JVM, warm-ups uncounted, "
                 + "medians of rounds:",
@@ -191,7 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // Not a timing: the same logic on two engines must give the same alerts, at any scale.
         if (figures.get("flink.alerts-differing").map(f -> f.value() > 0).orElse(false)) {
-            progress.println("sentinel bench: the Flink peer's alerts differ from the full topology's (see 'differs' above): a bug on one side");
+            progress.println("sentinel-bench: the Flink peer's alerts differ from the full topology's (see 'differs' above): a bug on one side");
             progress.flush();
             return 1;
         }

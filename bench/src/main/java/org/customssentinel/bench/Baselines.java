@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.util.Optional;
 import org.customssentinel.streams.detect.SurgeRule;
@@ -40,13 +40,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * One streams app of {@code sentinel bench}, in a JVM of its own: runs until its group has committed every input
+ * One streams app of {@code sentinel-bench}, in a JVM of its own: runs until its group has committed every input
  * record (and, for apps with a repartition, every repartitioned one), then prints its figures as {@code bench-app}
  * lines for the bench to read.
  */
 @Command(name = "bench-app", hidden = true, mixinStandardHelpOptions = true,
-        header = "Run one app of 'sentinel bench' (internal).",
-        description = "Internal to 'sentinel bench': runs one benchmarked streams app until it has consumed its input, prints its figures.")
+        header = "Run one app of 'sentinel-bench' (internal).",
+        description = "Internal to 'sentinel-bench': runs one benchmarked streams app until it has consumed its input, prints its figures.")
 public final class BenchAppCommand implements Callable<Integer> {
 
     enum Kind { PASS_THROUGH, SHAPE, FULL }

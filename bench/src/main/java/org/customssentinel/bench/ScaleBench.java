@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,7 @@ final class ScaleBench {
             long count = BenchInput.publish(run, topic, wide.declarations(), declarations);
             String applicationId = "bench-wide-" + flows;
             run.progress("scale: %,d declarations over %,d flows, full topology under %s", count, flows, HEAP);
-            List<String> lines = ChildJvm.sentinel(run.jvm(HEAP), run.benchApp(BenchAppCommand.Kind.FULL, applicationId, count,
+            List<String> lines = ChildJvm.bench(run.jvm(HEAP), run.benchApp(BenchAppCommand.Kind.FULL, applicationId, count,
                     "--input", topic, "--output-prefix", "bench.wide-" + flows + ".")).run();
             Size size = new Size(flows, ChildJvm.appFigure(lines, "rate"), (long) ChildJvm.appFigure(lines, "peak-heap-after-gc"),
                     (long) ChildJvm.appFigure(lines, "state-bytes"), (double) changelogBytes(applicationId) / count);

@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,10 +32,10 @@ final class FlinkPeerRun {
      * Flink's jars are downloaded then). Empty, with the reason printed, when it cannot be built.
      */
     static Optional<Path> jar(BenchRun run) throws IOException, InterruptedException {
-        Path root = ChildJvm.cliJar().getParent().getParent().getParent();
+        Path root = ChildJvm.ownJar().getParent().getParent().getParent();
         Path jar = root.resolve("peers/target/sentinel-peers.jar");
         if (!Files.exists(root.resolve("peers/pom.xml")) || !Files.exists(root.resolve("mvnw"))) {
-            run.progress("peer: no peers module next to %s: the Flink comparison is skipped", ChildJvm.cliJar());
+            run.progress("peer: no peers module next to %s: the Flink comparison is skipped", ChildJvm.ownJar());
             return Optional.empty();
         }
         if (Files.exists(jar) && !stale(root, jar)) {

@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,14 +25,20 @@ final class ChildJvm {
         this.arguments = List.copyOf(arguments);
     }
 
-    /** A {@code sentinel} command, from the jar this bench runs from. */
+    /** A {@code sentinel} command, the users' own, from the class path this bench runs with. */
     static ChildJvm sentinel(List<String> jvmOptions, List<String> commandLine) {
-        List<String> args = new ArrayList<>(List.of("-jar", cliJar().toString()));
-        args.addAll(commandLine);
-        return new ChildJvm(jvmOptions, args);
+        return mainClass(jvmOptions, "org.customssentinel.cli.Sentinel", commandLine);
     }
 
-    /** A main class on the class path this bench runs with (Kafka's tools ship with the CLI). */
+    /** A {@code sentinel-bench} command (the hidden {@code bench-app}), from the class path this bench runs with. */
+    static ChildJvm bench(List<String> jvmOptions, List<String> commandLine) {
+        return mainClass(jvmOptions, SentinelBench.class.getName(), commandLine);
+    }
+
+    /**
+     * A main class on the class path this bench runs with (Kafka's tools ship with the CLI). Run as {@code java -jar},
+     * that is the bench's jar, whose manifest names the rest.
+     */
     static ChildJvm mainClass(List<String> jvmOptions, String className, List<String> commandLine) {
         List<String> args = new ArrayList<>(List.of("-cp", System.getProperty("java.class.path"), className));
         args.addAll(commandLine);
@@ -45,7 +51,7 @@ final class ChildJvm {
         return new ChildJvm(jvmOptions, args);
     }
 
-    static Path cliJar() {
+    static Path ownJar() {
         try {
             return Path.of(ChildJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {

@@ -1,4 +1,4 @@
-package org.customssentinel.cli.bench;
+package org.customssentinel.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -116,6 +116,6 @@ final class StreamsBench {
     }
 
     private double app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {
-        return ChildJvm.appFigure(ChildJvm.sentinel(run.jvm(), run.benchApp(kind, applicationId, count, extra.toArray(String[]::new))).run(), "rate");
+        return ChildJvm.appFigure(ChildJvm.bench(run.jvm(), run.benchApp(kind, applicationId, count, extra.toArray(String[]::new))).run(), "rate");
     }
 }

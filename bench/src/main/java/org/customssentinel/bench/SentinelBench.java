@@ -1,0 +1,23 @@
+package org.customssentinel.bench;
+
+import org.customssentinel.cli.ErrorReporter;
+
+import picocli.CommandLine;
+
+/** The {@code sentinel-bench} command ({@code bin/sentinel-bench}): the benchmark, kept out of the users' command. */
+public final class SentinelBench {
+
+    private SentinelBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new BenchCommand())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setUsageHelpAutoWidth(true);
+    }
+}
