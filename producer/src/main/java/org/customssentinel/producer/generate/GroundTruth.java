@@ -45,9 +45,14 @@ final class GroundTruth {
         for (Spike spike : scenario.spikes()) {
             FlowSpec flow = scenario.flows().stream().filter(f -> f.code() == spike.flowCode()).findFirst().orElseThrow();
             if (!spike.weekStart().isBefore(from) && !spike.weekStart().isAfter(to)) {
-                labels.add(new AnomalyLabel(flow.dispatch(), flow.destination(), spike.hsCode(), windowOf(spike.weekStart()),
-                        windowOf(spike.weekStart()), List.of("SPIKE", "WATCHLIST_HIT", "NEW_TRADER"), String.format(Locale.ROOT,
-                        "a one-week burst of %.0f times the usual value, shipped by %s", spike.multiple(), spike.exporter())));
+                labels.add(spike.misdeclared()
+                        ? new AnomalyLabel(flow.dispatch(), flow.destination(), spike.hsCode(), windowOf(spike.weekStart()),
+                                windowOf(spike.weekStart()), List.of("UNIT_VALUE"), String.format(Locale.ROOT,
+                                "a week of goods weighing %.0f times what their declared value usually weighs, shipped by %s",
+                                spike.kgMultiple(), spike.exporter()))
+                        : new AnomalyLabel(flow.dispatch(), flow.destination(), spike.hsCode(), windowOf(spike.weekStart()),
+                                windowOf(spike.weekStart()), List.of("SPIKE", "WATCHLIST_HIT", "NEW_TRADER"), String.format(Locale.ROOT,
+                                "a one-week burst of %.0f times the usual value, shipped by %s", spike.multiple(), spike.exporter())));
             }
         }
         return labels;

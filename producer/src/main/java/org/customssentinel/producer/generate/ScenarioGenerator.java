@@ -124,7 +124,7 @@ public final class ScenarioGenerator {
             for (int i = 0; i < count; i++) {
                 days.add(weightedDay(month, random));
             }
-            declarations.addAll(declarations(flow, flow.goods(), flow.exporters(), days, target, month, String.valueOf(flow.code()), random));
+            declarations.addAll(declarations(flow, flow.goods(), flow.exporters(), days, target, month, String.valueOf(flow.code()), 1, random));
         }
         for (int s = 0; s < scenario.spikes().size(); s++) {
             Spike spike = scenario.spikes().get(s);
@@ -157,11 +157,11 @@ public final class ScenarioGenerator {
                 days.add(day);
             }
         }
-        return declarations(flow, List.of(goods), List.of(spike.exporter()), days, value, month, "S" + index, random);
+        return declarations(flow, List.of(goods), List.of(spike.exporter()), days, value, month, "S" + index, spike.kgMultiple(), random);
     }
 
     private List<Declaration> declarations(FlowSpec flow, List<Goods> goods, List<String> exporters, List<LocalDate> days,
-                                           double total, YearMonth month, String idCode, SplittableRandom random) {
+                                           double total, YearMonth month, String idCode, double kgMultiple, SplittableRandom random) {
         int count = days.size();
         double[] weights = new double[count];
         double sum = 0;
@@ -191,13 +191,13 @@ public final class ScenarioGenerator {
                     .setCountryOfDestination(flow.destination())
                     .setCustomsOffice(flow.office())
                     .setTransportMode(flow.modes().get(random.nextInt(flow.modes().size())))
-                    .setItems(items(goods, value, random))
+                    .setItems(items(goods, value, kgMultiple, random))
                     .build());
         }
         return declarations;
     }
 
-    private static List<GoodsItem> items(List<Goods> goods, double value, SplittableRandom random) {
+    private static List<GoodsItem> items(List<Goods> goods, double value, double kgMultiple, SplittableRandom random) {
         double roll = random.nextDouble();
         int count = roll < 0.55 ? 1 : roll < 0.80 ? 2 : roll < 0.92 ? 3 : 4;
         double[] parts = new double[count];
@@ -213,7 +213,7 @@ public final class ScenarioGenerator {
             BigDecimal itemValue = i == count - 1 ? remaining
                     : BigDecimal.valueOf(value * parts[i] / sum).setScale(2, RoundingMode.HALF_EVEN);
             remaining = remaining.subtract(itemValue);
-            double unitPrice = g.minUnitUsd() + (g.maxUnitUsd() - g.minUnitUsd()) * random.nextDouble();
+            double unitPrice = g.unitPrice(random.nextDouble());
             double quantity = g.unit().equals("pcs") ? Math.max(1, Math.round(itemValue.doubleValue() / unitPrice))
                     : Math.max(0.001, itemValue.doubleValue() / unitPrice);
             items.add(GoodsItem.newBuilder()
@@ -222,7 +222,8 @@ public final class ScenarioGenerator {
                     .setDescription(g.description())
                     .setQuantity(BigDecimal.valueOf(quantity).setScale(3, RoundingMode.HALF_EVEN))
                     .setUnit(g.unit())
-                    .setNetMassKg(BigDecimal.valueOf(quantity * g.kgPerUnit() * (0.9 + 0.2 * random.nextDouble())).setScale(3, RoundingMode.HALF_EVEN))
+                    .setNetMassKg(BigDecimal.valueOf(quantity * g.kgPerUnit() * (0.9 + 0.2 * random.nextDouble()) * kgMultiple)
+                            .setScale(3, RoundingMode.HALF_EVEN))
                     .setValueUsd(itemValue.max(BigDecimal.ZERO))
                     .build());
         }

@@ -16,7 +16,7 @@ import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.TransportMode;
 
 /**
- * The scenario catalogue. Party names are fictional; figures follow the published ones cited in the README.
+ * The scenario catalogue. Party names are fictional; figures follow the published ones cited in docs/operations.md (Scenarios).
  */
 final class Scenarios {
 
@@ -108,7 +108,10 @@ final class Scenarios {
                 // Thursdays: trade-flow windows are aligned to the epoch, a Thursday, so each burst fills one window.
                 new Spike('H', "854231", LocalDate.of(2022, 9, 15), 12, "Grand Meridian Components Ltd"),
                 new Spike('E', "880730", LocalDate.of(2022, 11, 17), 15, "Falcon Gulf General Trading FZE"),
-                new Spike('T', "848210", LocalDate.of(2023, 5, 11), 12, "Kapadokya Lojistik Ltd. Sti."));
+                new Spike('T', "848210", LocalDate.of(2023, 5, 11), 12, "Kapadokya Lojistik Ltd. Sti."),
+                // Memory chips declared at a twentieth of their value per kg by a regular exporter: undervaluation, or
+                // goods under the wrong heading; the flow's value only doubles that week, which no value rule calls.
+                Spike.misdeclared('C', "854232", LocalDate.of(2023, 3, 16), 20, "Xiamen Oriental Semicon Trading Co., Ltd."));
         return new Scenario("chpl-surge", "controlled goods into Russia 2021-2023 (tenfold rises, new flows, short spikes)"
                 + " beside steady background trade", LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31), flows, spikes,
                 List.of(newTrader()));

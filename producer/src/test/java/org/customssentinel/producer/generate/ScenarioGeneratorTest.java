@@ -114,6 +114,41 @@ class ScenarioGeneratorTest {
         assertTrue(surge.stream().anyMatch(d -> d.getExporter().getName().equals("Grand Meridian Components Ltd")));
     }
 
+    /** Value per kg of CN→RU memories in the week from {@code start}. */
+    private static double usdPerKg(LocalDate start) {
+        BigDecimal usd = BigDecimal.ZERO;
+        BigDecimal kg = BigDecimal.ZERO;
+        for (Declaration d : surge) {
+            LocalDate day = d.getLodgedAt().atZone(ZoneOffset.UTC).toLocalDate();
+            if (d.getCountryOfDispatch().equals("CN") && d.getCountryOfDestination().equals("RU") && !day.isBefore(start)
+                    && day.isBefore(start.plusWeeks(1))) {
+                for (GoodsItem item : d.getItems()) {
+                    if (item.getHsCode().startsWith("854232")) {
+                        usd = usd.add(item.getValueUsd());
+                        kg = kg.add(item.getNetMassKg());
+                    }
+                }
+            }
+        }
+        return usd.doubleValue() / kg.doubleValue();
+    }
+
+    @Test
+    void shouldPlantTheMisdeclaredMemoriesAtATenthOfTheFlowsValuePerKg() {
+        LocalDate planted = LocalDate.of(2023, 3, 16);
+        List<Double> before = new ArrayList<>();
+        for (int w = 1; w <= 6; w++) {
+            before.add(usdPerKg(planted.minusWeeks(w)));
+        }
+        before.sort(Comparator.naturalOrder());
+        double median = (before.get(2) + before.get(3)) / 2;
+        assertTrue(usdPerKg(planted) <= median / 5, () -> "planted week " + usdPerKg(planted) + " $/kg vs 6-week median " + median);
+        assertTrue(before.get(5) <= before.get(0) * 2, () -> "ordinary weeks hold their value per kg: " + before);
+        assertTrue(ScenarioGenerator.create("chpl-surge", 42, null, null, 1.0).labels().stream()
+                .anyMatch(l -> l.rules().equals(List.of("UNIT_VALUE")) && l.hsCode().equals("854232")
+                        && l.firstWindow().equals(LocalDate.of(2023, 3, 16))), "labelled for UNIT_VALUE");
+    }
+
     @Test
     void shouldGiveTheSameDeclarationsForTheSameSeedAndOthersForAnother() {
         List<Declaration> again = new ArrayList<>();

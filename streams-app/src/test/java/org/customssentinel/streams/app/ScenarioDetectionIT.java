@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
@@ -71,6 +72,9 @@ class ScenarioDetectionIT {
                 "Falcon Gulf General Trading FZE", "Kapadokya Lojistik Ltd. Sti.")), "the planted trader and the spikes' new ones: " + newTraders);
         assertTrue(alerts.stream().noneMatch(a -> a.getRule() != AlertRule.NEW_TRADER && FlowKeys.key(a.getFlow()).equals("TR|RU|851762")),
                 "the planted trader adds half again to its flow: no flow rule fires on it");
+        assertEquals(Set.of("CN|RU|854232"), alerts.stream().filter(a -> AlertRules.idOf(a).equals("UNIT_VALUE")
+                && a.getStatus() == AlertStatus.FINAL).map(a -> FlowKeys.key(a.getFlow())).collect(Collectors.toSet()),
+                "the planted misdeclared memories, and nothing else at its value per kg");
         for (Alert provisional : alerts.stream().filter(a -> a.getStatus() == AlertStatus.PROVISIONAL).toList()) {
             assertTrue(alerts.stream().anyMatch(a -> a.getAlertId().equals(provisional.getAlertId()) && a.getStatus() == AlertStatus.FINAL),
                     "every PROVISIONAL is borne out: " + provisional.getSummary());
