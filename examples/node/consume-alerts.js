@@ -56,7 +56,8 @@ async function main() {
         console.error(`cannot decode ${topic} partition ${partition} offset ${message.offset}: ${e.message}`);
         return;
       }
-      console.log(`${alert.alertId} ${alert.status} ${alert.rule} ${alert.severity} ${alert.summary}`);
+      // ruleId names every rule, those added after this client too; alerts written before it existed carry only rule.
+      console.log(`${alert.alertId} ${alert.status} ${alert.ruleId || alert.rule} ${alert.severity} ${alert.summary}`);
     },
   });
   if (idleMs > 0) {

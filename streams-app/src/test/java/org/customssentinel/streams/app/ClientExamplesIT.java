@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The README's client examples (the files under {@code examples/}) run as written against the local stack after a
+ * The client examples of examples/README.md (the files under {@code examples/}) run as written against the local stack after a
  * short replay, and print that replay's alerts: what an ops team copying them would see. Node.js and kcat are
  * external tools: a test skips, saying so, where its tool is absent; {@code .ci/run} installs both.
  */
@@ -89,7 +90,7 @@ class ClientExamplesIT {
                 "ALERTS_TOPIC", alertsTopic(), "GROUP_ID", "examples-it-" + UUID.randomUUID(), "EXIT_WHEN_IDLE_MS", "8000"),
                 "node", "consume-alerts.js");
         assertEquals(0, consumer.exit(), "node consume-alerts.js:\n" + consumer.output());
-        List<String> expected = alerts.stream().map(a -> a.getAlertId() + " " + a.getStatus() + " " + a.getRule() + " " + a.getSeverity()
+        List<String> expected = alerts.stream().map(a -> a.getAlertId() + " " + a.getStatus() + " " + AlertRules.idOf(a) + " " + a.getSeverity()
                 + " " + a.getSummary()).sorted().toList();
         assertEquals(expected, consumer.lines().stream().sorted().toList(), "one line per alert record, decoded from lz4 batches");
     }
