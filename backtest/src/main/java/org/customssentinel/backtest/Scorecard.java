@@ -18,7 +18,7 @@ import org.customssentinel.streams.flow.FlowKeys;
 /**
  * One setting's alerts scored against labelled anomalies.
  *
- * <p>Matching, as documented in the README: an alert is one alert id (its PROVISIONAL and FINAL records are one alert
+ * <p>Matching, as documented in docs/backtest.md: an alert is one alert id (its PROVISIONAL and FINAL records are one alert
  * in ops' inbox). It is a true positive when its flow (dispatch, destination, HS-6) is a label's and its window overlaps
  * the label's weeks (from the first window's start to seven days after the last window's start); whatever its rule.
  * Any other alert is a false positive. A label is detected when at least one alert matches it; its delay is the event

@@ -1,6 +1,7 @@
 package org.customssentinel.bench;
 
 import org.customssentinel.cli.ErrorReporter;
+import org.customssentinel.cli.HelpLayout;
 
 import picocli.CommandLine;
 
@@ -16,8 +17,7 @@ public final class SentinelBench {
 
     /** The configured command line, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new BenchCommand())
-                .setExecutionExceptionHandler(new ErrorReporter())
-                .setUsageHelpAutoWidth(true);
+        return HelpLayout.apply(new CommandLine(new BenchCommand())
+                .setExecutionExceptionHandler(new ErrorReporter()));
     }
 }

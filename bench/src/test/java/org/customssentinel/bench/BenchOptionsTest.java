@@ -82,6 +82,13 @@ class BenchOptionsTest {
         }
     }
 
+    @Test
+    void shouldFitItsHelpInEightyColumns() {
+        String usage = SentinelBench.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
+        assertEquals(List.of(), usage.lines().filter(line -> line.length() > 80).toList());
+        assertTrue(usage.contains("  1. producer: 'produce' from a pre-generated chpl-surge file vs Kafka's\n     ProducerPerformance"), usage);
+    }
+
     private static BenchRun run(Map<String, String> clients) {
         return new BenchRun("127.0.0.1:9092", "http://127.0.0.1:8081", Path.of("/tmp/bench"), 1, 0, 2,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), 0, List.of(), clients);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 public final class ReferenceOptions {
 
     @Option(names = "--hs", paramLabel = "FILE",
-            description = "Classification CSV (prefix,list_id,category,description,legal_basis,list_version,valid_from,valid_to,basis); repeatable.")
+            description = "Classification CSV (columns prefix, list_id, category, description, legal_basis, list_version, valid_from, valid_to, basis); repeatable.")
     List<Path> hsFiles = new ArrayList<>();
 
     @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist: CSV (name,aliases,country,list,program) or OFAC sdn.csv.")

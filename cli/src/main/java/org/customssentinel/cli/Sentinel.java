@@ -38,9 +38,8 @@ public final class Sentinel implements Runnable {
 
     /** The configured command line, for {@link #main} and for tests that run commands in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new Sentinel())
-                .setExecutionExceptionHandler(new ErrorReporter())
-                .setUsageHelpAutoWidth(true);
+        return HelpLayout.apply(new CommandLine(new Sentinel())
+                .setExecutionExceptionHandler(new ErrorReporter()));
     }
 
     @Override

@@ -70,7 +70,7 @@ public final class AlertsCommand implements Callable<Integer> {
         boolean json = OutputFormat.parse(format) == OutputFormat.JSON;
         Map<String, Object> configs = new HashMap<>(connection.settings().kafkaConfigs());
         // A fresh group per run (nothing is committed), named under the reader principal's group prefix so that the
-        // ACLs of a secured cluster (README, Running secured) let ops teams run it.
+        // ACLs of a secured cluster (docs/security.md) let ops teams run it.
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, SentinelPrincipals.READER_GROUP_PREFIX + "-alerts-" + UUID.randomUUID());
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
         configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

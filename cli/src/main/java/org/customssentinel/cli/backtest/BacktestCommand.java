@@ -51,11 +51,12 @@ import picocli.CommandLine.Parameters;
                 "One setting prints the alerts (as `alerts` does) and a summary line; --grid runs every combination of the",
                 "values given, in parallel, and prints one line per setting; --compare prints what rule set B adds to and",
                 "removes from A's FINAL alerts. With --labels (see `generate --labels`) each setting is scored: precision,",
-                "recall, detection delay; the README says how alerts are matched to labels.",
+                "recall, detection delay; docs/backtest.md says how alerts are matched to labels.",
                 "",
                 "Example:",
                 "  sentinel generate --scenario chpl-surge --labels labels.csv --out s.csv.gz",
-                "  sentinel backtest s.csv.gz --labels labels.csv --set rules.surge.reference=2021-01-01/2022-02-24 \\",
+                "  sentinel backtest s.csv.gz --labels labels.csv \\",
+                "      --set rules.surge.reference=2021-01-01/2022-02-24 \\",
                 "      --grid rules.spike.ratio=5,10,15 --report r.html",
                 ""})
 public final class BacktestCommand implements Callable<Integer> {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
                 "  chpl-surge  controlled goods into Russia 2021-2023: tenfold rises, new flows, short spikes; background trade",
                 "  steady      the same flows held at their 2021 levels, no surge, no spike (the false-positive check)",
                 "  wide        --declarations spread evenly over 2021-2022 and uniformly over --flows distinct flows (the scale benchmark)",
-                "See the README for the published figures each follows."})
+                "See docs/operations.md (Scenarios) for the published figures each follows."})
 public final class GenerateCommand implements Callable<Integer> {
 
     private static final String WIDE = "wide";

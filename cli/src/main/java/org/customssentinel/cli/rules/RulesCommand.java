@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The rules topic's commands: change settings at runtime, show those in force, show their history. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         header = "Change rule settings at runtime; show them and their history.",
-        description = {"Rule settings (every rules.* key --config takes; see the README) live on the compacted topic",
+        description = {"Rule settings (every rules.* key --config takes; see docs/rules.md) live on the compacted topic",
                 "customs.reference.rules, each change with who made it, why and when. A running streams app applies a",
                 "change to every window it judges after reading it, without a restart; its --config stays the starting",
                 "point. Every alert records the rules version it was judged under (rulesVersion) and the settings it used",

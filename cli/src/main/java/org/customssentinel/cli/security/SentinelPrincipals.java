@@ -16,7 +16,7 @@ import org.customssentinel.schemas.topic.TopicNames;
 
 /**
  * The pipeline's principals and the least each needs, as Kafka ACLs: what {@code sentinel stack --secure} grants,
- * and what the README tells an administrator to grant on a real cluster.
+ * and what docs/security.md tells an administrator to grant on a real cluster.
  * <ul>
  * <li>{@code sentinel-producer}: writes (and creates) the declarations, the rejections and the reference topics; reads
  * the rules topic, whose history {@code rules set} carries forward.</li>

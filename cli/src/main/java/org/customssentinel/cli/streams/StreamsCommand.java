@@ -38,10 +38,10 @@ import picocli.CommandLine.Option;
         description = {"Run the streams app. Decodes and checks declarations (poison pills to the rejected",
                 "topic), enriches each goods item with every dual-use / sanctions classification by HS",
                 "prefix, screens exporter and importer against the watchlist, aggregates trade flows in",
-                "event-time windows, raises SPIKE, SURGE, NEW_CONTROLLED_FLOW, WATCHLIST_HIT,",
-                "TRANSSHIPMENT and NEW_TRADER alerts, and serves the query API, dashboard and /metrics",
+                "event-time windows, raises every rule's alerts (docs/rules.md lists the rules), and",
+                "serves the query API, dashboard and /metrics",
                 "over HTTP. Creates absent topics; reads any backlog from the beginning the first time.",
-                "Rules and flows come from --config (rules.*, flows.*; see the README). Runs until",
+                "Rules and flows come from --config (rules.*, flows.*; see docs/rules.md). Runs until",
                 "Ctrl-C, then closes cleanly."})
 public final class StreamsCommand implements Callable<Integer> {
 
@@ -81,7 +81,7 @@ public final class StreamsCommand implements Callable<Integer> {
             description = "Warm copies of each task's state on other instances (Kafka Streams' num.standby.replicas): a task"
                     + " whose instance dies resumes elsewhere without first restoring its state from the changelogs. Needs"
                     + " as many more instances. Default: num.standby.replicas from --config, else 0, the setting the fault"
-                    + " suite proves under exactly_once_v2; see the README on failover.")
+                    + " suite proves under exactly_once_v2; see docs/operations.md on failover.")
     Integer standbyReplicas;
 
     @Option(names = "--all-flows", description = "Apply SPIKE and SURGE to every flow, not only controlled goods (rules.scope=all).")
@@ -147,10 +147,10 @@ public final class StreamsCommand implements Callable<Integer> {
         }
         Object standbys = configs.getOrDefault(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0");
         if (!"0".equals(String.valueOf(standbys).trim()) && StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
-            // Found by the fault suite and not yet explained: say so where the setting is made, not only in the README.
+            // Found by the fault suite and not yet explained: say so where the setting is made, not only in the docs.
             spec.commandLine().getErr().println("sentinel streams: warning: " + standbys + " standby replica(s) under exactly_once_v2:"
                     + " a failover with a standby lost declarations in one of two fault-suite runs; 0 is the tested setting"
-                    + " (README, Notes and limits)");
+                    + " (docs/operations.md, Notes and limits)");
         }
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.of(topicPrefix.names(), streamsApp.applicationId), mode, windows, dimensions,
                 rules, 1, serdeConfigs);
