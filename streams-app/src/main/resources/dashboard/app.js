@@ -139,7 +139,7 @@ function alertItem(alert) {
   severity.textContent = alert.severity;
   const rule = document.createElement('span');
   rule.className = 'rule';
-  rule.textContent = alert.rule;
+  rule.textContent = alert.ruleId || alert.rule;
   const status = document.createElement('span');
   status.className = 'status';
   status.textContent = alert.status;

@@ -44,7 +44,7 @@ public final class BacktestReport {
         ScoredResult shown = best.orElse(run.results().get(0));
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Customs Sentinel backtest</title><style>")
-                .append(CSS).append("</style></head><body>");
+                .append(CSS).append(ruleColours()).append("</style></head><body>");
         html.append("<h1>Customs Sentinel backtest</h1>");
         html.append("<p class=\"input\">").append(Html.escape(String.format(Locale.ROOT,
                 "%,d declarations from %s (%,d rejected by the validator); %d input partitions; %d setting(s); %d labelled anomalies.",
@@ -261,6 +261,19 @@ public final class BacktestReport {
                 : String.format(Locale.ROOT, "%.0f", value);
     }
 
+    /** One colour per rule, in {@link Rules}' order: a rule added later takes the next. */
+    private static final List<String> COLOURS = List.of("#c0392b", "#16a085", "#8e44ad", "#d35400", "#2c3e50", "#b7950b", "#2e86c1",
+            "#7f8c8d", "#27ae60", "#e84393");
+
+    private static String ruleColours() {
+        StringBuilder css = new StringBuilder();
+        for (int i = 0; i < RULES.size(); i++) {
+            String rule = RULES.get(i).toLowerCase(Locale.ROOT);
+            css.append('.').append(rule).append(",.alert.").append(rule).append("{fill:").append(COLOURS.get(i % COLOURS.size())).append('}');
+        }
+        return css.append('\n').toString();
+    }
+
     private static final String CSS = """
             body{font:14px/1.4 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2733;background:#fff}
             h1{font-size:22px;margin:0 0 6px}h2{font-size:17px;margin:26px 0 8px}
@@ -273,9 +286,6 @@ public final class BacktestReport {
             .point{fill:#3a78c2;stroke:#fff}.point.best{fill:#e0a100}
             .bar{fill:#8fb3d9}.baseline{fill:none;stroke:#1d2733;stroke-width:1.5}.threshold{fill:none;stroke:#c0392b;stroke-dasharray:4 3}
             .labelled{fill:#ffe9a8;opacity:.6}
-            .spike,.alert.spike{fill:#c0392b}.surge,.alert.surge{fill:#8e44ad}.new_controlled_flow,.alert.new_controlled_flow{fill:#16a085}
-            .watchlist_hit,.alert.watchlist_hit{fill:#d35400}.transshipment,.alert.transshipment{fill:#2c3e50}
-            .new_trader,.alert.new_trader{fill:#b7950b}
             .key{display:inline-block;width:10px;height:10px;margin:0 4px 0 8px;border-radius:2px}
             """;
 }
