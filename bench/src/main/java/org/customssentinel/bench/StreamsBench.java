@@ -52,6 +52,7 @@ final class StreamsBench {
         List<Double> fullToPeer = new ArrayList<>();
         String lastFullAlerts = null;
         String lastPeerAlerts = null;
+        List<RecordsPerDeclaration.Row> records = List.of();
         for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
             double p = app(BenchAppCommand.Kind.PASS_THROUGH, "bench-pass-through-" + round, count, List.of());
             double s = app(BenchAppCommand.Kind.SHAPE, "bench-shape-" + round, count, List.of(
@@ -60,6 +61,7 @@ final class StreamsBench {
             double f = app(BenchAppCommand.Kind.FULL, "bench-full-" + round, count, List.of("--output-prefix", prefix,
                     "--surge-reference", PRE_SANCTIONS));
             lastFullAlerts = new TopicNames(prefix).alerts();
+            records = RecordsPerDeclaration.of(run.bootstrap(), "bench-full-" + round, new TopicNames(prefix), count);
             Double k = null;
             if (peerJar.isPresent()) {
                 lastPeerAlerts = "bench.flink-" + round + ".alerts";
@@ -85,6 +87,7 @@ final class StreamsBench {
         figures.bench(out, "full.rate", BenchRun.median(full), "declarations/s", "full topology: declarations/s");
         figures.ratio(out, "full/pass-through", BenchRun.median(fullToPass), "full topology / pass-through", 0.40);
         figures.ratio(out, "shape/pass-through", BenchRun.median(shapeToPass), "bare shape / pass-through", null);
+        RecordsPerDeclaration.report(out, figures, "bench-full-" + (run.warmup() + run.rounds()), records);
         if (peerJar.isPresent()) {
             figures.bench(out, "flink.rate", BenchRun.median(peer), "declarations/s", "Flink peer (same job): declarations/s");
             figures.ratio(out, "full/flink", BenchRun.median(fullToPeer), "full topology / Flink peer", 1.0);
