@@ -30,7 +30,7 @@ class BacktestCommandTest {
     void scenario() {
         assertEquals(0, run("generate", "--scenario", "chpl-surge", "--scale", "0.03", "--labels", dir.resolve("labels.csv").toString(),
                 "--out", dir.resolve("s.csv.gz").toString()), err::toString);
-        assertTrue(out.toString().contains("wrote 14 labelled anomalies"), out.toString());
+        assertTrue(out.toString().contains("wrote 15 labelled anomalies"), out.toString());
     }
 
     @Test
@@ -46,7 +46,7 @@ class BacktestCommandTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
         assertEquals(3, json.path("settings").size());
         for (JsonNode setting : json.path("settings")) {
-            assertEquals(14, setting.path("score").path("labelled").asInt(), setting.toString());
+            assertEquals(15, setting.path("score").path("labelled").asInt(), setting.toString());
             assertTrue(setting.path("finalAlerts").asInt() > 0, setting.toString());
         }
         assertTrue(json.path("settings").get(0).path("finalAlertsByRule").path("SPIKE").asInt()
