@@ -1,6 +1,5 @@
 package org.customssentinel.backtest;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.customssentinel.producer.generate.AnomalyLabel;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.schemas.json.AvroJson;
 
 /** The backtest's figures as one JSON document, for tooling: the same figures the table and the report show. */

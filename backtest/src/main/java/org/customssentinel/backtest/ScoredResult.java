@@ -1,6 +1,5 @@
 package org.customssentinel.backtest;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -10,6 +9,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
+import org.customssentinel.schemas.alert.AlertRules;
 
 /** A setting's result with its score when labels were given. */
 public record ScoredResult(BacktestResult result, Optional<Scorecard> score) {

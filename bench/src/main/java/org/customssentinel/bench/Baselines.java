@@ -18,8 +18,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.producer.publish.PublishConfig;
+import org.customssentinel.schemas.topic.TopicNames;
 
 /** The apps the full topology is measured against. */
 final class Baselines {

@@ -1,7 +1,5 @@
 package org.customssentinel.bench;
 
-import java.util.Optional;
-import org.customssentinel.streams.detect.SurgeRule;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -14,6 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -31,6 +30,7 @@ import org.customssentinel.streams.app.SentinelStreams;
 import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.detect.SurgeRule;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologySettings;

@@ -2,7 +2,6 @@ package org.customssentinel.bench;
 
 import org.customssentinel.cli.ErrorReporter;
 import org.customssentinel.cli.HelpLayout;
-
 import picocli.CommandLine;
 
 /** The {@code sentinel-bench} command ({@code bin/sentinel-bench}): the benchmark, kept out of the users' command. */

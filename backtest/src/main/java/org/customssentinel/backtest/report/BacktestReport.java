@@ -1,7 +1,5 @@
 package org.customssentinel.backtest.report;
 
-import org.customssentinel.schemas.alert.AlertRules;
-import org.customssentinel.streams.detect.Rules;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +17,11 @@ import org.customssentinel.backtest.BacktestResult;
 import org.customssentinel.backtest.BacktestRun;
 import org.customssentinel.backtest.FiredAlert;
 import org.customssentinel.backtest.ResultsJson;
-import org.customssentinel.backtest.ScoredResult;
 import org.customssentinel.backtest.Scorecard;
+import org.customssentinel.backtest.ScoredResult;
 import org.customssentinel.producer.generate.AnomalyLabel;
+import org.customssentinel.schemas.alert.AlertRules;
+import org.customssentinel.streams.detect.Rules;
 import org.customssentinel.streams.flow.FlowKeys;
 
 /**

@@ -1,9 +1,9 @@
 package org.customssentinel.cli.alerts;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.util.Locale;
 
 import org.customssentinel.avro.Alert;
+import org.customssentinel.schemas.alert.AlertRules;
 
 /** Alerts as fixed columns that fit a 120-column terminal; the summary takes what is left. Shared by {@code alerts} and {@code backtest}. */
 public final class AlertTable {

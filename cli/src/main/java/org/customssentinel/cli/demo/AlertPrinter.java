@@ -1,12 +1,12 @@
 package org.customssentinel.cli.demo;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Severity;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.schemas.topic.TopicTail;
 
 /** Prints each committed alert as it fires: one line, colored by severity on a terminal. */

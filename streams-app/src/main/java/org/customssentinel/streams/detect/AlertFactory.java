@@ -10,13 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.customssentinel.avro.Alert;
-import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.PartyValue;
 import org.customssentinel.avro.Severity;
 import org.customssentinel.avro.TradeFlow;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.streams.flow.FlowKeys;
 
 /**

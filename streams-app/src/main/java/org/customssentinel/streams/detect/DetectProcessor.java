@@ -21,8 +21,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.customssentinel.streams.memory.WriteThroughStore;
-import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.ListReference;
@@ -43,7 +41,9 @@ import org.customssentinel.streams.detect.Thresholds;
 import org.customssentinel.streams.detect.WindowRule;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /**
  * Per flow partition, the event-time bookkeeping of detection: adds contributions to their open windows, asks the

@@ -1,9 +1,9 @@
 package org.customssentinel.streams.detect;
 
-import org.customssentinel.streams.topology.TopologyStores;
-import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.memory.WriteThroughStore;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /**
  * Where detection stands on one flow partition, kept in the store {@value TopologyStores#DETECTOR_CLOCK}: for each

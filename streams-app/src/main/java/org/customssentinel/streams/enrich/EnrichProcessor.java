@@ -4,7 +4,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.HsClassification;
@@ -14,6 +13,7 @@ import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.enrich.Enricher;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */
 public final class EnrichProcessor implements Processor<String, Declaration, String, EnrichedDeclaration> {

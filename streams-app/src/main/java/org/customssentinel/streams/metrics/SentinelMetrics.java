@@ -1,6 +1,5 @@
 package org.customssentinel.streams.metrics;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.customssentinel.avro.Alert;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.schemas.declaration.ReasonCode;
 import org.customssentinel.schemas.topic.SentinelHeaders;
 

@@ -1,6 +1,5 @@
 package org.customssentinel.streams.query;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.Alert;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.topology.TopologyStores;

@@ -1,6 +1,5 @@
 package org.customssentinel.streams.query;
 
-import org.customssentinel.streams.detect.Rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.customssentinel.streams.detect.Rules;
 import org.customssentinel.streams.flow.FlowKeys;
 
 /** Parameters of the query API, checked: every malformed one is a {@link BadRequest} naming it. */

@@ -1,12 +1,12 @@
 package org.customssentinel.streams.risk;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.customssentinel.avro.Alert;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.streams.enrich.PartyNames;
 import org.customssentinel.streams.flow.FlowKeys;
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationRisk;
@@ -16,6 +15,7 @@ import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.RiskIndicator;
+import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.streams.detect.Sanctions;
 import org.customssentinel.streams.enrich.ListReferences;
 import org.customssentinel.streams.flow.FlowDimensions;

@@ -11,7 +11,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.ClassificationMatch;
 import org.customssentinel.avro.Declaration;
@@ -23,15 +22,16 @@ import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.TierValue;
 import org.customssentinel.avro.internal.TraderActivity;
+import org.customssentinel.schemas.declaration.HsCode;
 import org.customssentinel.streams.detect.CountedDeclaration;
 import org.customssentinel.streams.detect.DeclarationRule;
+import org.customssentinel.streams.detect.ExporterKeys;
 import org.customssentinel.streams.detect.RuleEdition;
 import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.enrich.ListReferences;
-import org.customssentinel.streams.detect.ExporterKeys;
-import org.customssentinel.streams.memory.LruMap;
-import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.FlowDimensions;
+import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.memory.LruMap;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**

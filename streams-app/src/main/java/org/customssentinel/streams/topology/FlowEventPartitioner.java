@@ -1,7 +1,5 @@
 package org.customssentinel.streams.topology;
 
-import org.customssentinel.streams.flow.KeyPartitions;
-
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,6 +7,7 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.customssentinel.avro.internal.FlowEvent;
+import org.customssentinel.streams.flow.KeyPartitions;
 
 /** Contributions go to their flow's partition (murmur2 of the key, like Kafka's); watermarks go to every partition. */
 public final class FlowEventPartitioner implements StreamPartitioner<String, FlowEvent> {

@@ -1,13 +1,12 @@
 package org.customssentinel.streams.topology;
 
-import org.customssentinel.streams.flow.KeyPartitions;
-
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.streams.processor.StreamPartitioner;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.streams.flow.FlowKeys;
+import org.customssentinel.streams.flow.KeyPartitions;
 
 /**
  * Every window of a flow to one partition of customs.flows.windowed (murmur2 of the flow key, like Kafka's), so one

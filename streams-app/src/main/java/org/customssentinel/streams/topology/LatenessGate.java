@@ -7,7 +7,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.avro.Rejection;
@@ -15,6 +14,7 @@ import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.Watermark;
 import org.customssentinel.schemas.declaration.ReasonCode;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 
 /**

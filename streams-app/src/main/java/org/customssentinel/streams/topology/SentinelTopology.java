@@ -21,18 +21,18 @@ import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
-import org.customssentinel.streams.detect.RulesInForce;
-import org.customssentinel.streams.traders.NewTraderProcessor;
-import org.customssentinel.streams.risk.RiskProcessor;
-import org.customssentinel.streams.enrich.IndexUpdater;
-import org.customssentinel.streams.enrich.EnrichProcessor;
 import org.customssentinel.streams.detect.DetectProcessor;
+import org.customssentinel.streams.detect.RulesInForce;
 import org.customssentinel.streams.enrich.ClassificationIndex;
+import org.customssentinel.streams.enrich.EnrichProcessor;
+import org.customssentinel.streams.enrich.IndexUpdater;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
 import org.customssentinel.streams.enrich.WatchlistIndex;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.risk.OpenAlerts;
 import org.customssentinel.streams.risk.RiskAssessor;
+import org.customssentinel.streams.risk.RiskProcessor;
+import org.customssentinel.streams.traders.NewTraderProcessor;
 
 /**
  * The Customs Sentinel topology, a pure function of its settings: build it without starting anything, test it with

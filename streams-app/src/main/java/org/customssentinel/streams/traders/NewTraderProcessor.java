@@ -15,9 +15,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.customssentinel.streams.detect.DetectorClock;
-import org.customssentinel.streams.memory.WriteThroughStore;
-import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.TierActivity;
@@ -25,13 +22,16 @@ import org.customssentinel.avro.internal.TierValue;
 import org.customssentinel.avro.internal.TierWindow;
 import org.customssentinel.avro.internal.TraderActivity;
 import org.customssentinel.avro.internal.TraderLedger;
+import org.customssentinel.streams.detect.DetectorClock;
 import org.customssentinel.streams.detect.NewTraderRule;
-import org.customssentinel.streams.detect.Samples;
 import org.customssentinel.streams.detect.RuleEdition;
 import org.customssentinel.streams.detect.RulesInForce;
+import org.customssentinel.streams.detect.Samples;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.memory.WriteThroughStore;
 import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.customssentinel.streams.topology.TopologyStores;
 
 /**
  * Per exporter partition, the bookkeeping of NEW_TRADER: each exporter's first declaration time and, during its first

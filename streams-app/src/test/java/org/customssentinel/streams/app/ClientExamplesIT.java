@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.streams.query.QuerySettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

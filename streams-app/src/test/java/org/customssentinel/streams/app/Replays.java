@@ -1,7 +1,5 @@
 package org.customssentinel.streams.app;
 
-import java.util.Optional;
-import org.customssentinel.streams.detect.SurgeRule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -40,6 +39,7 @@ import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.detect.ReferencePeriod;
 import org.customssentinel.streams.detect.RuleSettings;
+import org.customssentinel.streams.detect.SurgeRule;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;

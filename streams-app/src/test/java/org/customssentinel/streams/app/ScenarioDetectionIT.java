@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
 import org.customssentinel.localstack.StackEndpoints;
 import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
+import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

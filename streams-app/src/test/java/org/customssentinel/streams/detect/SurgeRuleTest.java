@@ -1,6 +1,5 @@
 package org.customssentinel.streams.detect;
 
-import java.util.Optional;
 import static org.customssentinel.streams.detect.Windows.TIER_1;
 import static org.customssentinel.streams.detect.Windows.WEEK;
 import static org.customssentinel.streams.detect.Windows.WEEKLY;
@@ -11,11 +10,20 @@ import static org.customssentinel.streams.detect.Windows.window;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
+import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
 import org.customssentinel.avro.AlertStatus;
@@ -74,6 +82,27 @@ class SurgeRuleTest {
         assertEquals(weeksAfter(73), SurgeRule.memoryOf(history).lastSurge().orElse(null));
         assertEquals(usd("80000"), SurgeRule.memoryOf(history).referenceSum(), "the reference sum moved with it");
         assertEquals(null, history.getLastSurge(), "the old field is cleared once the memory is the rule's own");
+    }
+
+    @Test
+    void shouldReadTheBytesOfAFlowHistoryWrittenBeforeTheMemoryField() throws Exception {
+        // The store's records as the app before this change wrote them: the same record without its memory map.
+        Schema current = FlowHistory.getClassSchema();
+        Schema before = Schema.createRecord(current.getName(), current.getDoc(), current.getNamespace(), false, current.getFields().stream()
+                .filter(f -> !f.name().equals("memory")).map(f -> new Schema.Field(f, f.schema())).toList());
+        FlowHistory written = Windows.history(-4, "10000", "10000");
+        written.setLastSurge(weeksAfter(60));
+        written.setReferenceSum(usd("80000"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+        new SpecificDatumWriter<FlowHistory>(before, SpecificData.getForClass(FlowHistory.class)).write(written, encoder);
+        encoder.flush();
+
+        FlowHistory read = new SpecificDatumReader<FlowHistory>(before, current, SpecificData.getForClass(FlowHistory.class))
+                .read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+        assertTrue(read.getMemory().isEmpty());
+        assertEquals(weeksAfter(60), SurgeRule.memoryOf(read).lastSurge().orElse(null), "SURGE finds what it remembered");
+        assertEquals(usd("80000"), SurgeRule.memoryOf(read).referenceSum());
     }
 
     @Test

@@ -17,7 +17,6 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
-import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RuleChange;
 import org.customssentinel.avro.RuleSetting;
@@ -25,6 +24,7 @@ import org.customssentinel.schemas.registry.MockSchemaRegistry;
 import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.serde.AvroSerializer;
+import org.customssentinel.schemas.topic.TopicNames;
 
 /**
  * The topology in a TopologyTestDriver with a registry of its own ({@code mock://}): reference data and declarations
