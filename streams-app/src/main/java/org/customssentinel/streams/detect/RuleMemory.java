@@ -9,6 +9,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.function.Function;
 
 import org.customssentinel.avro.internal.FlowHistory;
 
@@ -64,4 +65,57 @@ public interface RuleMemory<M> {
     default M upgrade(FlowHistory history) {
         return empty();
     }
+
+    /** Writes one memory. */
+    interface Writer<M> {
+        void write(M memory, DataOutput out) throws IOException;
+    }
+
+    /** Reads one memory back. */
+    interface Reader<M> {
+        M read(DataInput in) throws IOException;
+    }
+
+    /** A rule's memory kept under {@code owner}, {@code empty} for a flow it knows nothing of, written with a version byte. */
+    static <M> RuleMemory<M> named(String owner, M empty, Writer<M> writer, Reader<M> reader) {
+        return named(owner, empty, writer, reader, history -> empty);
+    }
+
+    /** As {@link #named(String, Object, Writer, Reader)}, finding what it kept before in the history's old fields. */
+    static <M> RuleMemory<M> named(String owner, M empty, Writer<M> writer, Reader<M> reader, Function<FlowHistory, M> before) {
+        return new RuleMemory<>() {
+            @Override
+            public String owner() {
+                return owner;
+            }
+
+            @Override
+            public M empty() {
+                return empty;
+            }
+
+            @Override
+            public void write(M memory, DataOutput out) throws IOException {
+                out.writeByte(VERSION);
+                writer.write(memory, out);
+            }
+
+            @Override
+            public M read(DataInput in) throws IOException {
+                byte version = in.readByte();
+                if (version != VERSION) {
+                    throw new IOException(owner + " memory of version " + version + ", this build reads " + VERSION);
+                }
+                return reader.read(in);
+            }
+
+            @Override
+            public M upgrade(FlowHistory history) {
+                return before.apply(history);
+            }
+        };
+    }
+
+    /** The layout of the memories {@link #named} writes; a rule that changes its own bumps it and reads both. */
+    byte VERSION = 1;
 }

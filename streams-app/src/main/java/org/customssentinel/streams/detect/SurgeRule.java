@@ -1,8 +1,5 @@
 package org.customssentinel.streams.detect;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -42,37 +39,17 @@ public final class SurgeRule implements WindowRule {
     record Memory(BigDecimal referenceSum, Optional<Instant> lastSurge) {
     }
 
-    private static final RuleMemory<Memory> MEMORY = new RuleMemory<>() {
-        @Override
-        public String owner() {
-            return "SURGE";
-        }
-
-        @Override
-        public Memory empty() {
-            return new Memory(BigDecimal.ZERO.setScale(2), Optional.empty());
-        }
-
-        @Override
-        public void write(Memory memory, DataOutput out) throws IOException {
-            out.writeByte(1);
-            out.writeUTF(memory.referenceSum().toPlainString());
-            out.writeLong(memory.lastSurge().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
-        }
-
-        @Override
-        public Memory read(DataInput in) throws IOException {
-            in.readByte();
-            BigDecimal sum = new BigDecimal(in.readUTF());
-            long last = in.readLong();
-            return new Memory(sum, last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last)));
-        }
-
-        @Override
-        public Memory upgrade(FlowHistory history) {
-            return new Memory(history.getReferenceSum(), Optional.ofNullable(history.getLastSurge()));
-        }
-    };
+    private static final RuleMemory<Memory> MEMORY = RuleMemory.named("SURGE", new Memory(BigDecimal.ZERO.setScale(2), Optional.empty()),
+            (memory, out) -> {
+                out.writeUTF(memory.referenceSum().toPlainString());
+                out.writeLong(memory.lastSurge().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
+            },
+            in -> {
+                BigDecimal sum = new BigDecimal(in.readUTF());
+                long last = in.readLong();
+                return new Memory(sum, last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last)));
+            },
+            history -> new Memory(history.getReferenceSum(), Optional.ofNullable(history.getLastSurge())));
 
     private final RuleSettings rules;
     private final int surgeWindows;

@@ -1,8 +1,5 @@
 package org.customssentinel.streams.detect;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -33,35 +30,13 @@ public final class TransshipmentRule implements WindowRule {
     public static final Setting<Integer> REPEAT_WINDOWS = Setting.windows("transshipment.repeat-windows", 13,
             "a route fires at most once per this many windows");
     /** The start of the route's window that last raised it. */
-    private static final RuleMemory<Optional<Instant>> LAST_FIRED = new RuleMemory<>() {
-        @Override
-        public String owner() {
-            return "TRANSSHIPMENT";
-        }
-
-        @Override
-        public Optional<Instant> empty() {
-            return Optional.empty();
-        }
-
-        @Override
-        public void write(Optional<Instant> last, DataOutput out) throws IOException {
-            out.writeByte(1);
-            out.writeLong(last.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE));
-        }
-
-        @Override
-        public Optional<Instant> read(DataInput in) throws IOException {
-            in.readByte();
-            long last = in.readLong();
-            return last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
-        }
-
-        @Override
-        public Optional<Instant> upgrade(FlowHistory history) {
-            return Optional.ofNullable(history.getLastTransshipment());
-        }
-    };
+    private static final RuleMemory<Optional<Instant>> LAST_FIRED = RuleMemory.named("TRANSSHIPMENT", Optional.empty(),
+            (last, out) -> out.writeLong(last.map(Instant::toEpochMilli).orElse(Long.MIN_VALUE)),
+            in -> {
+                long last = in.readLong();
+                return last == Long.MIN_VALUE ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
+            },
+            history -> Optional.ofNullable(history.getLastTransshipment()));
 
     private final BigDecimal floorUsd;
     private final int repeatWindows;

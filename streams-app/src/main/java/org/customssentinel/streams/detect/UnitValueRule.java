@@ -1,8 +1,5 @@
 package org.customssentinel.streams.detect;
 
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -46,38 +43,22 @@ public final class UnitValueRule implements WindowRule {
     }
 
     /** The unit values of the flow's last closed windows that carried goods, oldest first. */
-    private static final RuleMemory<List<UnitValue>> MEMORY = new RuleMemory<>() {
-        @Override
-        public String owner() {
-            return "UNIT_VALUE";
-        }
-
-        @Override
-        public List<UnitValue> empty() {
-            return List.of();
-        }
-
-        @Override
-        public void write(List<UnitValue> values, DataOutput out) throws IOException {
-            out.writeByte(1);
-            out.writeInt(values.size());
-            for (UnitValue value : values) {
-                out.writeLong(value.windowStart());
-                out.writeUTF(value.usdPerKg().toString());
-            }
-        }
-
-        @Override
-        public List<UnitValue> read(DataInput in) throws IOException {
-            in.readByte();
-            int n = in.readInt();
-            List<UnitValue> values = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                values.add(new UnitValue(in.readLong(), new BigDecimal(in.readUTF())));
-            }
-            return values;
-        }
-    };
+    private static final RuleMemory<List<UnitValue>> MEMORY = RuleMemory.named("UNIT_VALUE", List.of(),
+            (values, out) -> {
+                out.writeInt(values.size());
+                for (UnitValue value : values) {
+                    out.writeLong(value.windowStart());
+                    out.writeUTF(value.usdPerKg().toString());
+                }
+            },
+            in -> {
+                int n = in.readInt();
+                List<UnitValue> values = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    values.add(new UnitValue(in.readLong(), new BigDecimal(in.readUTF())));
+                }
+                return values;
+            });
 
     private final boolean allFlows;
     private final double ratio;
