@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.customssentinel.avro.Alert;
-import org.apache.kafka.common.utils.Utils;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.RejectedRecord;
 import org.customssentinel.localstack.StackEndpoints;
@@ -31,6 +29,7 @@ import org.customssentinel.producer.read.DeclarationReader;
 import org.customssentinel.producer.read.SourceFiles;
 import org.customssentinel.producer.write.CsvDeclarationWriter;
 import org.customssentinel.streams.app.Replays;
+import org.customssentinel.streams.flow.KeyPartitions;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +164,6 @@ class BacktestEquivalenceIT {
 
     /** The partition Kafka's default partitioner gives a declaration id among the replay's partitions. */
     private static int partitionOf(String id) {
-        return Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % Replays.PARTITIONS;
+        return KeyPartitions.of(id, Replays.PARTITIONS);
     }
 }
