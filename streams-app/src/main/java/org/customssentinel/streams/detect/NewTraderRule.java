@@ -75,6 +75,14 @@ public final class NewTraderRule implements Rule {
         return Math.max(1, (age.toMillis() + windows.sizeMs() - 1) / windows.sizeMs());
     }
 
+    /**
+     * Whether a declaration lodged at {@code lodged} falls in a window past the first period of an exporter first seen at
+     * {@code firstSeen} or earlier: then it cannot count toward that period.
+     */
+    public boolean pastFirstPeriod(long firstSeen, long lodged) {
+        return windows.startOf(lodged) >= windows.startOf(firstSeen) + periodWindows() * windows.sizeMs();
+    }
+
     /** The start of the exporter's first period: the start of the window of its first declaration. */
     public long periodStart(TraderLedger ledger) {
         return windows.startOf(ledger.getFirstSeen().toEpochMilli());

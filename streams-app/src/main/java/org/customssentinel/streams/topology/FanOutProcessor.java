@@ -48,8 +48,9 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
     /**
      * The earliest declaration time this task has sent per exporter. A declaration without controlled goods for a
      * restricted destination tells the exporter's record only its first-seen time, so it is sent only when it is
-     * earlier than what was sent: most declarations are not sent at all. Lost on restart (then sent again, which
-     * changes nothing: first-seen is a minimum).
+     * earlier than what was sent: most declarations are not sent at all. One in a window past the first period that
+     * time bounds is not sent either, controlled goods or not. Lost on restart (then sent again, which changes
+     * nothing: first-seen is a minimum).
      */
     private final Map<String, Long> sentFirstSeen = new LruMap<>(SENT_FIRST_SEEN_CAPACITY);
     private static final int SENT_FIRST_SEEN_CAPACITY = 100_000;
@@ -135,7 +136,9 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         }
         long lodged = d.getLodgedAt().toEpochMilli();
         Long sent = sentFirstSeen.get(key.get());
-        if (tiers.isEmpty() && sent != null && sent <= lodged) {
+        // Nothing new of its first-seen time, and either nothing for its period or a window past the period this task
+        // already knows it had (its true first period ends no later): the exporter's record would not change.
+        if (sent != null && sent <= lodged && (tiers.isEmpty() || edition.book().newTrader().pastFirstPeriod(sent, lodged))) {
             return Optional.empty();
         }
         if (sent == null || lodged < sent) {

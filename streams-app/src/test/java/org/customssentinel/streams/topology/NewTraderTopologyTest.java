@@ -95,6 +95,19 @@ class NewTraderTopologyTest {
     }
 
     @Test
+    void shouldSendNoTraderActivityOnceAnExportersFirstPeriodHasPassed() {
+        start(RuleSettings.defaults(), 1);
+        TestOutputTopic<String, FlowEvent> events = fixture.output(TopologySettings.Topics.defaults("trader-test").flowEvents());
+        for (int k = 0; k < 30; k++) {
+            declare("Steppe Components Trading LLP", "KZ123456789012", "RU", "854231", "90000.00", week(k).plus(Duration.ofDays(2)));
+        }
+        List<Instant> sent = events.readValuesToList().stream().filter(e -> e.getTrader() != null)
+                .filter(e -> e.getTrader().getExporterName().startsWith("Steppe")).map(e -> e.getTrader().getLodgedAt()).toList();
+        assertEquals(13, sent.size(), "one a week for its 13-week first period, none after: " + sent);
+        assertTrue(sent.stream().allMatch(at -> at.isBefore(week(13))), sent.toString());
+    }
+
+    @Test
     void shouldCallAnExporterNewWhenItShipsControlledGoodsOverTheFloorWithinItsFirstPeriod() {
         start(RuleSettings.defaults(), 1);
         advanceTo(week(0));
