@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertStatus;
@@ -101,7 +102,7 @@ public final class UnitValueRule implements WindowRule {
 
     @Override
     public Optional<Alert> whileOpen(OpenWindow open) {
-        return judge(open.window(), open.thresholds(), open.history().get())
+        return judge(open.window(), open.thresholds(), open.history())
                 .map(median -> alert(AlertStatus.PROVISIONAL, open.withBaseline(open.baseline().get()), median));
     }
 
@@ -119,7 +120,7 @@ public final class UnitValueRule implements WindowRule {
     @Override
     public Optional<Alert> whenClosed(ClosedWindow closed, FlowHistory history) {
         // remember() has already added this window: judge it against the ones before.
-        return judge(closed.window(), closed.thresholds(), history).map(median -> alert(AlertStatus.FINAL, closed, median));
+        return judge(closed.window(), closed.thresholds(), () -> history).map(median -> alert(AlertStatus.FINAL, closed, median));
     }
 
     @Override
@@ -133,8 +134,12 @@ public final class UnitValueRule implements WindowRule {
         return used;
     }
 
-    /** The median value per kg of the previous windows, when the window's own is outside the band around it. */
-    private Optional<BigDecimal> judge(FlowWindow window, Thresholds thresholds, FlowHistory history) {
+    /**
+     * The median value per kg of the previous windows, when the window's own is outside the band around it. The flow's
+     * history is read (a store read and a decode) only once the window's own figures pass the cheap checks: while open,
+     * this runs for every declaration that adds to the window.
+     */
+    private Optional<BigDecimal> judge(FlowWindow window, Thresholds thresholds, Supplier<FlowHistory> history) {
         if (!(allFlows || window.getControlled()) || window.getTotalValueUsd().compareTo(floorUsd) < 0
                 || window.getDeclarationCount() < declarations) {
             return Optional.empty();
@@ -145,7 +150,7 @@ public final class UnitValueRule implements WindowRule {
         }
         long start = window.getWindowStart().toEpochMilli();
         long from = start - thresholds.baselineWindows() * windows.sizeMs();
-        List<BigDecimal> previous = MEMORY.of(history).stream()
+        List<BigDecimal> previous = MEMORY.of(history.get()).stream()
                 .filter(v -> v.windowStart() >= from && v.windowStart() < start).map(UnitValue::usdPerKg).toList();
         if (previous.isEmpty() || previous.size() * 2 < thresholds.baselineWindows()) {
             return Optional.empty();

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.AlertRule;
@@ -114,6 +115,20 @@ class UnitValueRuleTest {
         Alert provisional = rule.whileOpen(open).orElseThrow();
         assertEquals(AlertStatus.PROVISIONAL, provisional.getStatus());
         assertEquals(closeWeekZero(history, "200000", "1000").getAlertId(), provisional.getAlertId(), "one alert, open and closed");
+    }
+
+    @Test
+    void shouldNotReadTheFlowsHistoryForAnOpenWindowUnderTheFloor() {
+        // While open, the rule is asked about every declaration that adds to the window: a store read each time would cost.
+        AtomicInteger reads = new AtomicInteger();
+        FlowHistory history = usualPast();
+        OpenWindow small = new OpenWindow(window(0, "50000", "1000", true), TIER_1, Windows.GOODS, Thresholds.defaults(),
+                () -> flat("200000"), () -> {
+                    reads.incrementAndGet();
+                    return history;
+                });
+        assertTrue(rule.whileOpen(small).isEmpty());
+        assertEquals(0, reads.get(), "under the $100k floor: nothing to read");
     }
 
     @Test
