@@ -7,63 +7,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.ReferenceInForce;
+import org.customssentinel.producer.reference.Watchlist;
 import org.customssentinel.producer.reference.WatchlistReader;
 import picocli.CommandLine.Option;
 
-/** Which classification lists and watchlist a command uses: files named here, or the shipped ones when none is. */
+/**
+ * Which classification lists and watchlists a command uses. Each kind is replaced on its own: {@code --hs} replaces
+ * the shipped classification lists and keeps the shipped watchlist; {@code --watchlist} replaces the shipped
+ * (fictional) sample watchlist and keeps the shipped classification lists, so SPIKE, SURGE and the other
+ * goods-based rules keep their lists when a real watchlist is screened.
+ */
 public final class ReferenceOptions {
 
     @Option(names = "--hs", paramLabel = "FILE",
-            description = "Classification CSV (columns prefix, list_id, category, description, legal_basis, list_version, valid_from, valid_to, basis); repeatable.")
+            description = "Classification CSV (columns prefix, list_id, category, description, legal_basis, list_version, valid_from, valid_to, basis); repeatable. Replaces the shipped classification lists (CHPL, EU 2021/821 candidates), not the watchlist.")
     List<Path> hsFiles = new ArrayList<>();
 
-    @Option(names = "--watchlist", paramLabel = "FILE", description = "Watchlist: CSV (name,aliases,country,list,program) or OFAC sdn.csv.")
-    Path watchlistFile;
+    @Option(names = "--watchlist", paramLabel = "FILE",
+            description = "Watchlist file, plain or .gz; repeatable, several lists side by side. Its layout is recognized (see --watchlist-format). Replaces the shipped sample watchlist, not the classification lists.")
+    List<Path> watchlistFiles = new ArrayList<>();
 
-    @Option(names = "--watchlist-format", defaultValue = "csv", paramLabel = "csv|sdn",
-            description = "Layout of --watchlist: csv (default) or sdn (OFAC SDN CSV, '-0-' for empty, aliases from a.k.a. remarks).")
+    @Option(names = "--watchlist-format", defaultValue = "auto", paramLabel = "FORMAT",
+            description = "Layout of every --watchlist: auto (default: recognized from the file), csv (name,aliases,country,list,program[,identifiers]), sdn (OFAC sdn.csv or cons_prim.csv; alt.csv and sdn_comments.csv beside it are read too), eu (EU consolidated financial sanctions list CSV), uk (UK Sanctions List CSV), opensanctions (targets.simple.csv).")
     String watchlistFormat;
 
     @Option(names = "--list-version", paramLabel = "VERSION",
-            description = "Version stamped on watchlist entries (default: the file's modification date).")
+            description = "Version stamped on watchlist entries (default: the publisher's date in the file; for csv and sdn, which carry none, the file's modification date).")
     String listVersion;
 
-    /** Whether no file was named, so the shipped lists apply. */
-    public boolean shipped() {
-        return hsFiles.isEmpty() && watchlistFile == null;
-    }
-
     public List<HsClassification> classifications() throws IOException {
-        List<HsClassification> classifications = new ArrayList<>();
-        if (shipped()) {
-            classifications.addAll(HsClassificationReader.shipped());
+        if (hsFiles.isEmpty()) {
+            return HsClassificationReader.shipped();
         }
+        List<HsClassification> classifications = new ArrayList<>();
         for (Path file : hsFiles) {
             classifications.addAll(HsClassificationReader.read(file.toString(), open(file)));
         }
         return classifications;
     }
 
-    public List<WatchlistEntry> watchlist() throws IOException {
-        WatchlistReader.Format format = switch (watchlistFormat.toLowerCase(Locale.ROOT)) {
-            case "csv" -> WatchlistReader.Format.CSV;
-            case "sdn" -> WatchlistReader.Format.SDN;
-            default -> throw new IllegalArgumentException("--watchlist-format must be csv or sdn, was '" + watchlistFormat + "'");
-        };
-        if (shipped()) {
-            return WatchlistReader.shipped();
+    /** The watchlists named, each with its version, or the shipped sample when none is. */
+    public List<Watchlist> watchlists() throws IOException {
+        WatchlistReader.Format format = WatchlistReader.Format.of(watchlistFormat);
+        if (watchlistFiles.isEmpty()) {
+            return List.of(WatchlistReader.shippedWatchlist());
         }
-        if (watchlistFile == null) {
-            return List.of();
+        List<Watchlist> lists = new ArrayList<>();
+        for (Path file : watchlistFiles) {
+            lists.add(WatchlistReader.read(file, format, listVersion));
         }
-        String version = listVersion != null ? listVersion
-                : Files.getLastModifiedTime(watchlistFile).toInstant().toString().substring(0, 10);
-        return WatchlistReader.read(watchlistFile.toString(), open(watchlistFile), format, version);
+        return lists;
+    }
+
+    public static List<WatchlistEntry> entries(List<Watchlist> watchlists) {
+        return watchlists.stream().flatMap(w -> w.entries().stream()).toList();
+    }
+
+    /** The line every command that loads reference data prints. */
+    public static String inForce(List<HsClassification> classifications, List<Watchlist> watchlists) {
+        return ReferenceInForce.line(classifications, watchlists);
     }
 
     private static BufferedReader open(Path file) throws IOException {

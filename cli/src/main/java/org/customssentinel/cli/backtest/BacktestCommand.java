@@ -28,6 +28,7 @@ import org.customssentinel.backtest.SettingsTable;
 import org.customssentinel.backtest.report.BacktestReport;
 import org.customssentinel.cli.OutputFormat;
 import org.customssentinel.cli.ReferenceOptions;
+import org.customssentinel.producer.reference.Watchlist;
 import org.customssentinel.cli.alerts.AlertTable;
 import org.customssentinel.producer.generate.AnomalyLabel;
 import org.customssentinel.producer.generate.AnomalyLabels;
@@ -137,7 +138,8 @@ public final class BacktestCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         List<AnomalyLabel> labels = labelsFile == null ? List.of() : AnomalyLabels.read(labelsFile);
-        ReferenceData referenceData = new ReferenceData(reference.classifications(), reference.watchlist());
+        List<Watchlist> watchlists = reference.watchlists();
+        ReferenceData referenceData = new ReferenceData(reference.classifications(), ReferenceOptions.entries(watchlists));
         int threadCount = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         if (threadCount < 1) {
             throw usage("--threads must be at least 1, was " + threadCount);
@@ -145,6 +147,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        err.println(ReferenceOptions.inForce(referenceData.classifications(), watchlists));
         BacktestInput input = BacktestInput.read(files, Clock.systemUTC(), ProgressReports.forConsole("reading"));
         err.printf("backtest: %,d declarations from %s (%,d rejected by the validator), %d input partition(s), %d setting(s) on %d thread(s)%n",
                 input.declarations().size(), String.join(", ", files.stream().map(Path::toString).toList()), input.rejected(), partitions,

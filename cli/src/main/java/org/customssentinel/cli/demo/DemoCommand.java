@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.customssentinel.avro.HsClassification;
 import org.customssentinel.cli.HttpOptions;
 import org.customssentinel.cli.StackPortOptions;
 import org.customssentinel.cli.security.SentinelPrincipals;
@@ -26,7 +28,9 @@ import org.customssentinel.producer.publish.ProgressListener;
 import org.customssentinel.producer.publish.PublishConfig;
 import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.producer.reference.HsClassificationReader;
+import org.customssentinel.producer.reference.ReferenceInForce;
 import org.customssentinel.producer.reference.ReferenceLoader;
+import org.customssentinel.producer.reference.Watchlist;
 import org.customssentinel.producer.reference.WatchlistReader;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.app.ServedStreams;
@@ -107,8 +111,10 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> clients = stack.clientsOf(SentinelPrincipals.STREAMS);
             PublishConfig publish = PublishConfig.defaults(stack.clientsOf(SentinelPrincipals.PRODUCER));
             Preflight.prepareDeclarationTopics(publish);
-            new ReferenceLoader(publish, TopicNames.defaults()).load(HsClassificationReader.shipped(), WatchlistReader.shipped());
-            out.println("Loaded the reference data: CHPL 2024-02-23, EU 2021/821 Annex I candidates, a sample watchlist.");
+            List<HsClassification> classifications = HsClassificationReader.shipped();
+            Watchlist sample = WatchlistReader.shippedWatchlist();
+            new ReferenceLoader(publish, TopicNames.defaults()).load(classifications, sample.entries());
+            out.println("Loaded the shipped " + ReferenceInForce.line(classifications, List.of(sample)));
 
             TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(StreamsSettings.DEFAULT_APPLICATION_ID),
                     ClassificationMode.LATEST, WindowSettings.weekly(), RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(PRE_SANCTIONS)), 1, clients);

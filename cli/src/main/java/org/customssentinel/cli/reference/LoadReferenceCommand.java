@@ -1,7 +1,6 @@
 package org.customssentinel.cli.reference;
 
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import org.customssentinel.avro.HsClassification;
@@ -10,6 +9,7 @@ import org.customssentinel.cli.ConnectionOptions;
 import org.customssentinel.cli.ReferenceOptions;
 import org.customssentinel.cli.TopicOptions;
 import org.customssentinel.producer.reference.ReferenceLoader;
+import org.customssentinel.producer.reference.Watchlist;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +19,8 @@ import picocli.CommandLine.Mixin;
         header = "Publish HS lists and watchlists to the reference topics.",
         description = {"Publish HS classification lists and watchlists to customs.reference.hs-classifications and",
                 "customs.reference.watchlist (compacted). With no file given, loads the shipped defaults: the Common High",
-                "Priority List of 23 Feb 2024, EU 2021/821 Annex I candidate headings, and the sample watchlist."})
+                "Priority List of 23 Feb 2024, EU 2021/821 Annex I candidate headings, and the sample watchlist. --hs replaces",
+                "only the classification lists, --watchlist only the watchlist. Prints the lists in force first."})
 public final class LoadReferenceCommand implements Callable<Integer> {
 
     @Mixin
@@ -37,13 +38,12 @@ public final class LoadReferenceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<HsClassification> classifications = reference.classifications();
-        List<WatchlistEntry> watchlist = reference.watchlist();
+        List<Watchlist> watchlists = reference.watchlists();
+        List<WatchlistEntry> watchlist = ReferenceOptions.entries(watchlists);
+        spec.commandLine().getOut().println(ReferenceOptions.inForce(classifications, watchlists));
+        spec.commandLine().getOut().flush();
         new ReferenceLoader(topics.publishConfig(connection.settings()), topics.names()).load(classifications, watchlist);
-        TreeSet<String> lists = new TreeSet<>();
-        classifications.forEach(c -> lists.add(c.getListId() + " " + c.getListVersion()));
-        watchlist.forEach(w -> lists.add(w.getListId() + " " + w.getListVersion()));
-        spec.commandLine().getOut().printf("loaded %d classification entries and %d watchlist entries (%s)%n",
-                classifications.size(), watchlist.size(), String.join(", ", lists));
+        spec.commandLine().getOut().printf("loaded %,d classification entries and %,d watchlist entries%n", classifications.size(), watchlist.size());
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.customssentinel.producer.read.CsvRecordReader;
 
@@ -29,11 +30,26 @@ final class ReferenceFiles {
     private ReferenceFiles() {
     }
 
+    /** A file as UTF-8 text; a name ending in {@code .gz} is read through gzip, as list files are often shipped. */
     static BufferedReader open(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no such file");
         }
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz")) {
+            return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.UTF_8), 1 << 16);
+        }
         return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    /** A file beside {@code file}, plain or gzipped, or null when there is none. */
+    static Path sibling(Path file, String name) {
+        Path dir = file.toAbsolutePath().getParent();
+        for (Path candidate : new Path[] {dir.resolve(name), dir.resolve(name + ".gz")}) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     static BufferedReader openResource(String resource) {

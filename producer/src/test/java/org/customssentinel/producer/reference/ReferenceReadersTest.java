@@ -64,8 +64,8 @@ class ReferenceReadersTest {
         String sdn = "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'AERO-CARIBBEAN'; a.k.a. 'AEROCARIBE'.\"\n"
                 + "173,\"ANGLO-CARIBBEAN CO., LTD.\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n"
                 + "\u001A\n";
-        List<WatchlistEntry> entries = WatchlistReader.read("sdn.csv", new BufferedReader(new StringReader(sdn)),
-                WatchlistReader.Format.SDN, "2024-06-01");
+        List<WatchlistEntry> entries = new SdnList().read("sdn.csv", new BufferedReader(new StringReader(sdn)), "OFAC-SDN",
+                "2024-06-01", java.util.Map.of(), java.util.Map.of());
         assertEquals(2, entries.size());
         assertEquals("36", entries.get(0).getEntryId());
         assertEquals(List.of("AERO-CARIBBEAN", "AEROCARIBE"), entries.get(0).getAliases());
