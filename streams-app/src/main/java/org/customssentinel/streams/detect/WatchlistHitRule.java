@@ -15,10 +15,12 @@ import org.customssentinel.avro.ListReference;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.Severity;
 import org.customssentinel.streams.enrich.ListReferences;
+import org.customssentinel.streams.screening.MatchEvidence;
 
 /**
- * WATCHLIST_HIT: a party of the declaration matches a watchlist entry. One FINAL alert per declaration, entry and
- * role; CRITICAL when the goods are listed, HIGH otherwise.
+ * WATCHLIST_HIT: a party of the declaration matches a watchlist entry, by identifier, name, alias or fuzzy name. One
+ * FINAL alert per declaration, entry and role; CRITICAL when the goods are listed, HIGH otherwise, one step lower for
+ * a fuzzy match. The summary says how the party matched.
  */
 public final class WatchlistHitRule implements DeclarationRule {
 
@@ -54,11 +56,11 @@ public final class WatchlistHitRule implements DeclarationRule {
 
     private Alert alert(CountedDeclaration counted, Declaration d, BigDecimal total, PartyMatch match, List<ListReference> lists) {
         String role = match.getRole().name().charAt(0) + match.getRole().name().substring(1).toLowerCase(Locale.ROOT);
-        String summary = String.format(Locale.ROOT, "%s \"%s\" matches %s entry \"%s\"%s on declaration %s: %s, %s", role,
+        String summary = String.format(Locale.ROOT, "%s \"%s\" matches %s entry \"%s\"%s%s on declaration %s: %s, %s", role,
                 match.getPartyName(), match.getListId(), match.getMatchedName(),
-                match.getProgram() == null ? "" : " (" + match.getProgram() + ")", d.getDeclarationId(),
+                match.getProgram() == null ? "" : " (" + match.getProgram() + ")", MatchEvidence.how(match), d.getDeclarationId(),
                 AlertFactory.describe(counted.firstFlow(), counted.firstGoods(), lists), Money.usd(total));
-        Severity severity = ListReferences.anyControlled(lists) ? Severity.CRITICAL : Severity.HIGH;
+        Severity severity = MatchEvidence.severity(match, ListReferences.anyControlled(lists) ? Severity.CRITICAL : Severity.HIGH);
         return Alert.newBuilder()
                 .setAlertId(AlertIds.of(id(), d.getDeclarationId(), match.getListId() + ":" + match.getEntryId(),
                         match.getRole().name()))

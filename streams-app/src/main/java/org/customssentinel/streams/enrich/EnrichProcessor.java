@@ -12,7 +12,7 @@ import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.enrich.Enricher;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
-import org.customssentinel.streams.enrich.WatchlistIndex;
+import org.customssentinel.streams.screening.WatchlistIndex;
 import org.customssentinel.streams.topology.TopologyStores;
 
 /** Enriches each declaration from the global reference stores, which reflect reference updates as they arrive. */

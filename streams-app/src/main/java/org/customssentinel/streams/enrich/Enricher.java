@@ -12,12 +12,15 @@ import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.EnrichedItem;
 import org.customssentinel.avro.GoodsItem;
+import org.customssentinel.avro.Party;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
 import org.customssentinel.streams.memory.LruMap;
+import org.customssentinel.streams.screening.WatchlistIndex;
 
 /**
- * A declaration with every classification of its items and every watchlist match of its exporter and importer.
+ * A declaration with every classification of its items and every watchlist match of its exporter and importer
+ * (by identifier, name, alias or fuzzy name: {@link WatchlistIndex}).
  * Lookups are remembered until the reference data next changes: the same HS codes and traders recur all the time,
  * and each lookup decodes every stored entry it scans.
  */
@@ -61,8 +64,8 @@ public final class Enricher {
                     .setMatches(goods.computeIfAbsent(key, k -> classifications.matches(hs, date, mode))).build());
         }
         List<PartyMatch> matched = new ArrayList<>();
-        matched.addAll(parties(PartyRole.EXPORTER, declaration.getExporter().getName()));
-        matched.addAll(parties(PartyRole.IMPORTER, declaration.getImporter().getName()));
+        matched.addAll(parties(PartyRole.EXPORTER, declaration.getExporter()));
+        matched.addAll(parties(PartyRole.IMPORTER, declaration.getImporter()));
         // Latest mode applied every list's newest version; audit mode applied, per list, the version of its matches.
         Map<String, String> versions = new TreeMap<>();
         if (mode == ClassificationMode.LATEST) {
@@ -82,7 +85,8 @@ public final class Enricher {
                 .setReferenceVersions(versions).build();
     }
 
-    private List<PartyMatch> parties(PartyRole role, String name) {
-        return parties.computeIfAbsent(role + "|" + name, k -> watchlist.matches(role, name));
+    private List<PartyMatch> parties(PartyRole role, Party party) {
+        String key = role + "|" + party.getName() + "|" + party.getIdentifier() + "|" + party.getCountry();
+        return parties.computeIfAbsent(key, k -> watchlist.matches(role, party));
     }
 }

@@ -1,10 +1,13 @@
 package org.customssentinel.streams.enrich;
 
+import java.util.function.Function;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.customssentinel.streams.enrich.ReferenceGeneration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps a global store's index in step with its reference topic. Since Kafka 3.8 a global store added through
@@ -13,32 +16,46 @@ import org.customssentinel.streams.enrich.ReferenceGeneration;
  */
 public final class IndexUpdater<V> implements Processor<String, V, Void, Void> {
 
-    /** How one reference record changes the index. */
-    @FunctionalInterface
-    public interface Apply<V> {
-        void apply(KeyValueStore<String, V> store, String key, V value);
+    private static final Logger LOG = LoggerFactory.getLogger(IndexUpdater.class);
+
+    /** How reference records change an index kept in one store. */
+    public interface Index<V> {
+        /** Applies one record of the reference topic (null value: the entry is gone). */
+        void apply(String key, V value);
+
+        /** Brings a store written by an older layout of the index to the current one; entries re-indexed. */
+        default int upgrade() {
+            return 0;
+        }
     }
 
     private final String storeName;
-    private final Apply<V> apply;
+    private final Function<KeyValueStore<String, V>, Index<V>> indexOf;
     private final ReferenceGeneration generation;
-    private KeyValueStore<String, V> store;
+    private Index<V> index;
 
-    public IndexUpdater(String storeName, Apply<V> apply, ReferenceGeneration generation) {
+    public IndexUpdater(String storeName, Function<KeyValueStore<String, V>, Index<V>> indexOf, ReferenceGeneration generation) {
         this.storeName = storeName;
-        this.apply = apply;
+        this.indexOf = indexOf;
         this.generation = generation;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
-        store = context.getStateStore(storeName);
+        KeyValueStore<String, V> store = context.getStateStore(storeName);
+        index = indexOf.apply(store);
+        // After the restore: a store kept from an older version is upgraded in place, never replayed from the topic.
+        int upgraded = index.upgrade();
+        if (upgraded > 0) {
+            LOG.info("Re-indexed {} entries of {} written by an older layout", upgraded, storeName);
+            generation.advance();
+        }
     }
 
     @Override
     public void process(Record<String, V> record) {
         if (record.key() != null) {
-            apply.apply(store, record.key(), record.value());
+            index.apply(record.key(), record.value());
             generation.advance();
         }
     }

@@ -21,6 +21,7 @@ import org.customssentinel.streams.enrich.ListReferences;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.screening.MatchEvidence;
 
 /**
  * Scores one declaration from weighted indicators and puts it in a lane: what an officer reads to decide what to
@@ -47,9 +48,9 @@ public final class RiskAssessor {
         tier.ifPresent(t -> indicators.add(indicator("list-tier", risk.weight(t.indicator()), t.detail())));
         if (!enriched.getPartyMatches().isEmpty()) {
             PartyMatch match = enriched.getPartyMatches().get(0);
-            indicators.add(indicator("watchlist", risk.weight("watchlist"), String.format("%s %s matches %s entry %s (%s)%s",
+            indicators.add(indicator("watchlist", risk.weight("watchlist"), String.format("%s %s matches %s entry %s (%s)%s%s",
                     match.getRole().name().toLowerCase(java.util.Locale.ROOT), match.getPartyName(), match.getListId(), match.getEntryId(), match.getMatchedName(),
-                    match.getProgram() == null ? "" : ", programme " + match.getProgram())));
+                    MatchEvidence.how(match).replaceAll(",$", ""), match.getProgram() == null ? "" : ", programme " + match.getProgram())));
         }
         boolean listed = tier.isPresent() && !tier.get().indicator().equals("candidate");
         boolean onRoute = listed && sanctions.isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());

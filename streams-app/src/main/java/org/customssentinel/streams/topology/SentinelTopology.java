@@ -27,7 +27,7 @@ import org.customssentinel.streams.enrich.ClassificationIndex;
 import org.customssentinel.streams.enrich.EnrichProcessor;
 import org.customssentinel.streams.enrich.IndexUpdater;
 import org.customssentinel.streams.enrich.ReferenceGeneration;
-import org.customssentinel.streams.enrich.WatchlistIndex;
+import org.customssentinel.streams.screening.WatchlistUpdates;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.customssentinel.streams.risk.OpenAlerts;
 import org.customssentinel.streams.risk.RiskAssessor;
@@ -75,11 +75,13 @@ public final class SentinelTopology {
         Deserializer<HsClassification> hs = serdes.<HsClassification>value().deserializer();
         topology.addGlobalStore(TopologyStores.global(TopologyStores.HS_INDEX, serdes.<HsClassification>value()),
                 "hs-classifications-source-source", Serdes.String().deserializer(), hs, topics.hsClassifications(),
-                "hs-classifications-source", () -> new IndexUpdater<>(TopologyStores.HS_INDEX, ClassificationIndex::apply, generation));
+                "hs-classifications-source", () -> new IndexUpdater<>(TopologyStores.HS_INDEX,
+                        store -> (key, value) -> ClassificationIndex.apply(store, key, value), generation));
         Deserializer<WatchlistEntry> watchlist = serdes.<WatchlistEntry>value().deserializer();
         topology.addGlobalStore(TopologyStores.global(TopologyStores.WATCHLIST_INDEX, serdes.<WatchlistEntry>value()),
                 "watchlist-source-source", Serdes.String().deserializer(), watchlist, topics.watchlist(),
-                "watchlist-source", () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX, WatchlistIndex::apply, generation));
+                "watchlist-source", () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX,
+                        WatchlistUpdates::new, generation));
         // Shared by the rules topic's reader (global thread) and every processor that judges (stream threads).
         RulesInForce rules = new RulesInForce(settings.rules(), settings.windows());
         Deserializer<RuleSetting> ruleSettings = serdes.<RuleSetting>value().deserializer();

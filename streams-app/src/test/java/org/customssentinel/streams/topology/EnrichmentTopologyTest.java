@@ -22,6 +22,7 @@ import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.GoodsItem;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.Party;
+import org.customssentinel.avro.MatchKind;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
 import org.customssentinel.avro.RejectedRecord;
@@ -168,20 +169,27 @@ class EnrichmentTopologyTest {
     }
 
     @Test
-    void shouldMatchPartiesThroughAliasesAndLegalFormVariantsOnly() {
+    void shouldMatchPartiesThroughAliasesAndLegalFormVariantsAndNearMissesOnlyFuzzily() {
         start(ClassificationMode.LATEST);
         watchlist.pipeInput("SAMPLE:ooo-tekhnopark-vostok", WatchlistEntry.newBuilder().setEntryId("ooo-tekhnopark-vostok")
                 .setName("OOO Tekhnopark Vostok").setAliases(List.of("Technopark East LLC")).setCountry("RU")
                 .setListId("SAMPLE").setProgram("RUSSIA-EO14024").setListVersion("sample-1").build());
         send(declaration("D1", Instant.parse("2022-03-24T08:00:00Z"), "Technopark East, L.L.C.", "TEKHNOPARK-VOSTOK LLC", "854231"));
         send(declaration("D2", Instant.parse("2022-03-24T09:00:00Z"), "Tekhnopark Vostok Trading", "OOO Tekhnopark Vostochny", "854231"));
+        send(declaration("D3", Instant.parse("2022-03-24T10:00:00Z"), "Tekhnopark Zapad", "Vostok Trading", "854231"));
 
         List<PartyMatch> hits = enriched.readValue().getPartyMatches();
         assertEquals(List.of(PartyRole.EXPORTER, PartyRole.IMPORTER), hits.stream().map(PartyMatch::getRole).toList());
         assertEquals("Technopark East LLC", hits.get(0).getMatchedName());
+        assertEquals(MatchKind.ALIAS, hits.get(0).getMatchedBy());
         assertEquals("OOO Tekhnopark Vostok", hits.get(1).getMatchedName());
+        assertEquals(MatchKind.NAME, hits.get(1).getMatchedBy());
         assertEquals("RUSSIA-EO14024", hits.get(1).getProgram());
-        assertEquals(List.of(), enriched.readValue().getPartyMatches(), "near misses do not match");
+        // Near misses are leads, not exact matches: a generic word added, a word's ending changed.
+        List<PartyMatch> near = enriched.readValue().getPartyMatches();
+        assertEquals(List.of(MatchKind.FUZZY, MatchKind.FUZZY), near.stream().map(PartyMatch::getMatchedBy).toList());
+        assertTrue(near.stream().allMatch(m -> m.getScore() >= 0.9 && m.getScore() < 1), near.toString());
+        assertEquals(List.of(), enriched.readValue().getPartyMatches(), "another distinctive word, or the distinctive word alone, does not match");
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.customssentinel.streams.screening;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.streams.enrich.IndexUpdater;
+
+/** Keeps a store's {@link WatchlistIndex} in step with the watchlist topic, and upgrades a store of an older layout. */
+public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry> {
+
+    private static final StringSerializer KEYS = new StringSerializer();
+    private static final String LAYOUT_KEY = WatchlistIndex.LAYOUT_KEY;
+
+    private final KeyValueStore<String, WatchlistEntry> store;
+    private final WatchlistIndex index;
+    private boolean layoutKnown;
+
+    public WatchlistUpdates(KeyValueStore<String, WatchlistEntry> store) {
+        this.store = store;
+        this.index = new WatchlistIndex(store);
+    }
+
+    /** Applies one record of the watchlist topic (key {@code list:entry}, null value to delete). */
+    @Override
+    public void apply(String sourceKey, WatchlistEntry entry) {
+        WatchlistEntry previous = store.get("e|" + sourceKey);
+        if (previous != null) {
+            index.keysOf(previous, sourceKey).forEach(store::delete);
+        }
+        if (entry == null) {
+            store.delete("e|" + sourceKey);
+            return;
+        }
+        markLayoutIfNew();
+        store.put("e|" + sourceKey, entry);
+        WatchlistEntry pointer = pointer(sourceKey);
+        for (String key : index.keysOf(entry, sourceKey)) {
+            store.put(key, key.startsWith("w|") ? pointer : entry);
+        }
+        WatchlistEntry newest = store.get("v|" + entry.getListId());
+        if (newest == null || newest.getListVersion().compareTo(entry.getListVersion()) < 0) {
+            store.put("v|" + entry.getListId(), entry);
+        }
+    }
+
+    /**
+     * Brings a store written by an older layout to this one in place, from its own e| entries: no replay of the
+     * watchlist topic, which a global store does not repeat for records before its checkpoint. Returns how
+     * many entries were re-indexed (0 when the store is current or empty).
+     */
+    @Override
+    public int upgrade() {
+        WatchlistEntry layout = store.get(LAYOUT_KEY);
+        if (layout != null && Integer.parseInt(layout.getListVersion()) >= WatchlistIndex.LAYOUT) {
+            return 0;
+        }
+        List<String> stale = new ArrayList<>();
+        Map<String, WatchlistEntry> entries = new TreeMap<>();
+        try (KeyValueIterator<String, WatchlistEntry> all = store.all()) {
+            while (all.hasNext()) {
+                var next = all.next();
+                if (next.key.startsWith("e|")) {
+                    entries.put(next.key.substring(2), next.value);
+                } else if (next.key.startsWith("n|") || next.key.startsWith("i|") || next.key.startsWith("w|")) {
+                    stale.add(next.key);
+                }
+            }
+        }
+        stale.forEach(store::delete);
+        layoutKnown = true;
+        entries.forEach((sourceKey, entry) -> {
+            WatchlistEntry pointer = pointer(sourceKey);
+            for (String key : index.keysOf(entry, sourceKey)) {
+                store.put(key, key.startsWith("w|") ? pointer : entry);
+            }
+        });
+        markLayout();
+        return entries.size();
+    }
+
+    /**
+     * A store with no entries yet is written in this layout from its first record on. One that has entries but no
+     * layout mark was written by layout 1 (a restore replays records after its checkpoint before {@link #upgrade}
+     * runs), so it stays unmarked until the upgrade re-indexes it.
+     */
+    private void markLayoutIfNew() {
+        if (layoutKnown) {
+            return;
+        }
+        if (store.get(LAYOUT_KEY) == null) {
+            try (KeyValueIterator<String, WatchlistEntry> entries = store.prefixScan("e|", KEYS)) {
+                if (!entries.hasNext()) {
+                    markLayout();
+                }
+            }
+        }
+        layoutKnown = true;
+    }
+
+    private void markLayout() {
+        if (store.get(LAYOUT_KEY) == null) {
+            store.put(LAYOUT_KEY, WatchlistEntry.newBuilder().setEntryId("layout").setName("").setListId("")
+                    .setListVersion(Integer.toString(WatchlistIndex.LAYOUT)).build());
+        }
+    }
+
+    private static WatchlistEntry pointer(String sourceKey) {
+        return WatchlistEntry.newBuilder().setEntryId(sourceKey).setName("").setListId("").setListVersion("").build();
+    }
+}
