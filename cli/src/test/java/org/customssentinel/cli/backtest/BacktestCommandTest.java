@@ -65,6 +65,28 @@ class BacktestCommandTest {
     }
 
     @Test
+    void shouldKeepTheShippedGoodsListsWhenWatchlistsAreGivenAndSayWhatIsInForce() throws Exception {
+        // A real list and one of the analysts' own, whose entry names the generator's importer by its tax number only.
+        Files.writeString(dir.resolve("intel.csv"), "name,aliases,country,list,program,identifiers\n"
+                + "Intekh Supply Holding,,RU,CUSTOMS-INTEL,,Tax ID No.=6054337457\n");
+        assertEquals(0, run("backtest", dir.resolve("s.csv.gz").toString(), "--format", "json",
+                "--watchlist", Path.of("..", "reference-data", "ofac-sdn-2024-05-03.csv.gz").toString(),
+                "--watchlist", dir.resolve("intel.csv").toString(), "--list-version", "2024-05-03"), err::toString);
+        String inForce = err.toString().lines().filter(l -> l.startsWith("reference data in force: ")).findFirst().orElseThrow();
+        assertTrue(inForce.contains("classification CHPL 2024-02-23"), inForce);
+        assertTrue(inForce.endsWith("watchlists OFAC-SDN 2024-05-03 (14,965 entries, 9,713 identifiers),"
+                + " CUSTOMS-INTEL 2024-05-03 (1 entries, 1 identifiers)"), inForce);
+        JsonNode setting = new ObjectMapper().readTree(out.toString()).path("settings").get(0);
+        assertTrue(setting.path("finalAlertsByRule").path("SPIKE").asInt() > 0, "the goods rules keep their lists: " + setting);
+        boolean byIdentifier = false;
+        for (JsonNode alert : setting.path("alertRecords")) {
+            String summary = alert.path("summary").asText();
+            byIdentifier |= summary.contains("matches CUSTOMS-INTEL entry \"Intekh Supply Holding\" by identifier Tax ID No. 6054337457 (RU)");
+        }
+        assertTrue(byIdentifier, "the importer is found by its tax number");
+    }
+
+    @Test
     void shouldListWhatARuleChangeAddsAndRemoves() throws Exception {
         Files.writeString(dir.resolve("a.properties"), "rules.spike.ratio=10\n");
         Files.writeString(dir.resolve("b.properties"), "rules.spike.ratio=5\n");

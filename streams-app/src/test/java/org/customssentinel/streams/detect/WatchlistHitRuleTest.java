@@ -17,6 +17,7 @@ import org.customssentinel.avro.DeclarationType;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.EnrichedItem;
 import org.customssentinel.avro.GoodsItem;
+import org.customssentinel.avro.MatchKind;
 import org.customssentinel.avro.Party;
 import org.customssentinel.avro.PartyMatch;
 import org.customssentinel.avro.PartyRole;
@@ -53,6 +54,29 @@ class WatchlistHitRuleTest {
         PartyMatch exporter = match(PartyRole.EXPORTER, "Shenzhen Huaxin Electronics", "SDN-1001");
         assertEquals(Severity.HIGH, rule.judge(counted(List.of(exporter), ClassificationBasis.CANDIDATE)).get(0).getSeverity());
         assertTrue(rule.judge(counted(List.of(), ClassificationBasis.LISTED)).isEmpty());
+    }
+
+    @Test
+    void shouldSayHowThePartyMatchedAndRateAFuzzyMatchOneStepLower() {
+        PartyMatch byId = PartyMatch.newBuilder(match(PartyRole.IMPORTER, "Es-Di Solyushens", "46523")).setMatchedName("S&D SOLUTIONS")
+                .setMatchedBy(MatchKind.IDENTIFIER).setIdentifier("Tax ID No. 7820331010 (RU)").build();
+        Alert identifier = rule.judge(counted(List.of(byId), ClassificationBasis.LISTED)).get(0);
+        assertEquals("Importer \"Es-Di Solyushens\" matches OFAC-SDN entry \"S&D SOLUTIONS\" (RUSSIA-EO14024) by identifier"
+                + " Tax ID No. 7820331010 (RU) on declaration D-42: CN→RU 854231 processors and controllers (CHPL Tier 1), $75k",
+                identifier.getSummary());
+        assertEquals(Severity.CRITICAL, identifier.getSeverity());
+
+        PartyMatch fuzzy = PartyMatch.newBuilder(match(PartyRole.EXPORTER, "Wolga Group", "16806")).setMatchedName("OOO VOLGA GROUP")
+                .setMatchedBy(MatchKind.FUZZY).setScore(0.933).build();
+        Alert lead = rule.judge(counted(List.of(fuzzy), ClassificationBasis.LISTED)).get(0);
+        assertTrue(lead.getSummary().startsWith("Exporter \"Wolga Group\" matches OFAC-SDN entry \"OOO VOLGA GROUP\" (RUSSIA-EO14024) by"
+                + " fuzzy name, score 0.93, on declaration D-42"), lead.getSummary());
+        assertEquals(Severity.HIGH, lead.getSeverity());
+        assertEquals(Severity.MEDIUM, rule.judge(counted(List.of(fuzzy), ClassificationBasis.CANDIDATE)).get(0).getSeverity());
+        assertEquals(AlertIds.of("WATCHLIST_HIT", "D-42", "OFAC-SDN:16806", "EXPORTER"), lead.getAlertId(), "the id does not depend on how");
+        Alert alias = rule.judge(counted(List.of(PartyMatch.newBuilder(fuzzy).setMatchedBy(MatchKind.ALIAS).setScore(null).build()),
+                ClassificationBasis.LISTED)).get(0);
+        assertTrue(alias.getSummary().contains("(RUSSIA-EO14024) by alias on declaration"), alias.getSummary());
     }
 
     private static PartyMatch match(PartyRole role, String name, String entry) {

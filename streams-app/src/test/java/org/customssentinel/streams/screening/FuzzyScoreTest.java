@@ -48,6 +48,16 @@ class FuzzyScoreTest {
         assertTrue(score("Zenit Optics Trade", "Zenit Optics") >= FuzzyScore.THRESHOLD, "a generic word missing costs little");
     }
 
+    @Test
+    void shouldGiveTheScoresTheScreeningPageQuotes() {
+        // docs/screening.md quotes these; change both together.
+        assertEquals(0.97, score("Tekhnopark Vostok", "Technopark Vostok"), 0.005);
+        assertEquals(0.94, score("OOO Tekhnopark Vostok", "Tekhnopark Vostok Trading"), 0.005);
+        assertEquals(0.91, score("OOO VOLGA GROUP", "Wolga Group"), 0.005);
+        assertEquals(0.85, score("Vostok Trading", "Vostok Electronics"), 0.005);
+        assertEquals(0, score("Tekhnopark Vostok", "Tekhnopark Zapad"));
+    }
+
     private static void assertAbove(double score) {
         assertTrue(score >= FuzzyScore.THRESHOLD, "score " + score + " is below " + FuzzyScore.THRESHOLD);
     }
