@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * The one benchmark: on a local stack started here, each app in its own JVM, warm-up rounds uncounted, medians of
  * the measured rounds; every figure a rate, a size or a ratio against a baseline measured in the same run.
  */
-@Command(name = "sentinel-bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = BenchAppCommand.class,
+@Command(name = "sentinel-bench", mixinStandardHelpOptions = true, sortOptions = false, subcommands = {BenchAppCommand.class, ScreeningBench.class},
         header = "Benchmark the pipeline against Kafka itself and Flink.",
         description = {"Runs on a local stack started here (one broker, a registry), each app in its own JVM, warm-ups uncounted, "
                 + "medians of rounds:",

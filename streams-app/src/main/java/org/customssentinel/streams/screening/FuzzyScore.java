@@ -33,11 +33,56 @@ public final class FuzzyScore {
         }
         List<String> listedWords = joinSplitWords(listed.tokens(), declared.tokens());
         List<String> declaredWords = joinSplitWords(declared.tokens(), listedWords);
-        double[] sums = new double[2];
-        if (!side(listedWords, declaredWords, sums) || !side(declaredWords, listedWords, sums)) {
+        // Best similarity of each word of either side; the distinctive words first, so that the usual candidate, which
+        // shares one word and lacks the others, is refused after a few comparisons.
+        double[] bestListed = new double[listedWords.size()];
+        double[] bestDeclared = new double[declaredWords.size()];
+        java.util.Arrays.fill(bestListed, -1);
+        java.util.Arrays.fill(bestDeclared, -1);
+        if (!distinctiveAgree(declaredWords, listedWords, bestDeclared)
+                || !distinctiveAgree(listedWords, declaredWords, bestListed)) {
             return 0;
         }
+        double[] sums = new double[2];
+        side(declaredWords, listedWords, bestDeclared, sums);
+        side(listedWords, declaredWords, bestListed, sums);
         return sums[0] / sums[1];
+    }
+
+    /** Whether every distinctive word of {@code words} has a counterpart at least {@link #WORD_FLOOR} alike. */
+    private boolean distinctiveAgree(List<String> words, List<String> others, double[] best) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!GenericWords.generic(words.get(i)) && best(i, words, others, best) < WORD_FLOOR) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds one side's weighted similarities to {@code sums}. */
+    private void side(List<String> words, List<String> others, double[] best, double[] sums) {
+        for (int i = 0; i < words.size(); i++) {
+            double weight = GenericWords.generic(words.get(i)) ? GENERIC_WEIGHT : 1;
+            sums[0] += weight * best(i, words, others, best);
+            sums[1] += weight;
+        }
+    }
+
+    /** The best similarity of word {@code i} to any of {@code others}, computed once per score. */
+    private double best(int i, List<String> words, List<String> others, double[] best) {
+        if (best[i] >= 0) {
+            return best[i];
+        }
+        double found = 0;
+        String word = words.get(i);
+        for (String other : others) {
+            found = Math.max(found, word.equals(other) ? 1 : similarity.apply(word, other));
+            if (found == 1) {
+                break;
+            }
+        }
+        best[i] = found;
+        return found;
     }
 
     /**
@@ -60,21 +105,4 @@ public final class FuzzyScore {
         return joined;
     }
 
-    /** Adds one side's weighted similarities to {@code sums}; false when a distinctive word has no counterpart. */
-    private boolean side(List<String> words, List<String> others, double[] sums) {
-        for (String word : words) {
-            double best = 0;
-            for (String other : others) {
-                best = Math.max(best, similarity.apply(word, other));
-            }
-            boolean generic = GenericWords.generic(word);
-            if (!generic && best < WORD_FLOOR) {
-                return false;
-            }
-            double weight = generic ? GENERIC_WEIGHT : 1;
-            sums[0] += weight * best;
-            sums[1] += weight;
-        }
-        return true;
-    }
 }

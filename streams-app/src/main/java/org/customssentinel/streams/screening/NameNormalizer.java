@@ -13,7 +13,8 @@ import java.util.Locale;
  *   <li>{@code &} is the word {@code and};</li>
  *   <li>initials, dotted or spaced, are one word ({@code A.T.S.} = {@code A T S} = {@code ATS});</li>
  *   <li>legal forms anywhere in the name ({@code OOO}, {@code L.L.C.}, {@code Ltd. Şti.}, {@code Obshchestvo s
- *   ogranichennoy otvetstvennost'yu}, ...).</li>
+ *   ogranichennoy otvetstvennost'yu}, ...);</li>
+ *   <li>a generic word spelled loosely is read as it ({@code Tecnology} → {@code technology}).</li>
  * </ul>
  */
 public final class NameNormalizer {
@@ -28,6 +29,7 @@ public final class NameNormalizer {
         List<String> words = words(text);
         words = joinInitials(words);
         words = dropLegalForms(words);
+        words = words.stream().map(GenericWords::canonical).toList();
         return new ScreenedName(words);
     }
 

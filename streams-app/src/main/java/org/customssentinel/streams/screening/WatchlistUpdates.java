@@ -15,7 +15,6 @@ import org.customssentinel.streams.enrich.IndexUpdater;
 public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry> {
 
     private static final StringSerializer KEYS = new StringSerializer();
-    private static final String LAYOUT_KEY = WatchlistIndex.LAYOUT_KEY;
 
     private final KeyValueStore<String, WatchlistEntry> store;
     private final WatchlistIndex index;
@@ -31,32 +30,44 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
     public void apply(String sourceKey, WatchlistEntry entry) {
         WatchlistEntry previous = store.get("e|" + sourceKey);
         if (previous != null) {
-            index.keysOf(previous, sourceKey).forEach(store::delete);
+            for (String key : index.postingsOf(previous)) {
+                WatchlistEntry left = Postings.without(store.get(key), sourceKey);
+                if (left == null) {
+                    store.delete(key);
+                } else {
+                    store.put(key, left);
+                }
+            }
         }
         if (entry == null) {
             store.delete("e|" + sourceKey);
+            store.delete("p|" + sourceKey);
             return;
         }
         markLayoutIfNew();
-        store.put("e|" + sourceKey, entry);
-        WatchlistEntry pointer = pointer(sourceKey);
-        for (String key : index.keysOf(entry, sourceKey)) {
-            store.put(key, key.startsWith("w|") ? pointer : entry);
-        }
+        index(sourceKey, entry);
         WatchlistEntry newest = store.get("v|" + entry.getListId());
         if (newest == null || newest.getListVersion().compareTo(entry.getListVersion()) < 0) {
             store.put("v|" + entry.getListId(), entry);
         }
     }
 
+    private void index(String sourceKey, WatchlistEntry entry) {
+        store.put("e|" + sourceKey, entry);
+        store.put("p|" + sourceKey, index.pointer(entry, sourceKey));
+        for (String key : index.postingsOf(entry)) {
+            store.put(key, Postings.with(store.get(key), sourceKey));
+        }
+    }
+
     /**
      * Brings a store written by an older layout to this one in place, from its own e| entries: no replay of the
-     * watchlist topic, which a global store does not repeat for records before its checkpoint. Returns how
-     * many entries were re-indexed (0 when the store is current or empty).
+     * watchlist topic, which a global store does not repeat for records before its checkpoint. Returns how many
+     * entries were re-indexed (0 when the store is current or empty).
      */
     @Override
     public int upgrade() {
-        WatchlistEntry layout = store.get(LAYOUT_KEY);
+        WatchlistEntry layout = store.get(WatchlistIndex.LAYOUT_KEY);
         if (layout != null && Integer.parseInt(layout.getListVersion()) >= WatchlistIndex.LAYOUT) {
             return 0;
         }
@@ -67,20 +78,15 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
                 var next = all.next();
                 if (next.key.startsWith("e|")) {
                     entries.put(next.key.substring(2), next.value);
-                } else if (next.key.startsWith("n|") || next.key.startsWith("i|") || next.key.startsWith("w|")) {
+                } else if (!next.key.startsWith("v|")) {
                     stale.add(next.key);
                 }
             }
         }
         stale.forEach(store::delete);
-        layoutKnown = true;
-        entries.forEach((sourceKey, entry) -> {
-            WatchlistEntry pointer = pointer(sourceKey);
-            for (String key : index.keysOf(entry, sourceKey)) {
-                store.put(key, key.startsWith("w|") ? pointer : entry);
-            }
-        });
+        entries.forEach(this::index);
         markLayout();
+        layoutKnown = true;
         return entries.size();
     }
 
@@ -93,7 +99,7 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
         if (layoutKnown) {
             return;
         }
-        if (store.get(LAYOUT_KEY) == null) {
+        if (store.get(WatchlistIndex.LAYOUT_KEY) == null) {
             try (KeyValueIterator<String, WatchlistEntry> entries = store.prefixScan("e|", KEYS)) {
                 if (!entries.hasNext()) {
                     markLayout();
@@ -104,13 +110,7 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
     }
 
     private void markLayout() {
-        if (store.get(LAYOUT_KEY) == null) {
-            store.put(LAYOUT_KEY, WatchlistEntry.newBuilder().setEntryId("layout").setName("").setListId("")
-                    .setListVersion(Integer.toString(WatchlistIndex.LAYOUT)).build());
-        }
-    }
-
-    private static WatchlistEntry pointer(String sourceKey) {
-        return WatchlistEntry.newBuilder().setEntryId(sourceKey).setName("").setListId("").setListVersion("").build();
+        store.put(WatchlistIndex.LAYOUT_KEY, WatchlistEntry.newBuilder().setEntryId("layout").setName("").setListId("")
+                .setListVersion(Integer.toString(WatchlistIndex.LAYOUT)).build());
     }
 }

@@ -78,7 +78,7 @@ public final class SentinelTopology {
                 "hs-classifications-source", () -> new IndexUpdater<>(TopologyStores.HS_INDEX,
                         store -> (key, value) -> ClassificationIndex.apply(store, key, value), generation));
         Deserializer<WatchlistEntry> watchlist = serdes.<WatchlistEntry>value().deserializer();
-        topology.addGlobalStore(TopologyStores.global(TopologyStores.WATCHLIST_INDEX, serdes.<WatchlistEntry>value()),
+        topology.addGlobalStore(stores.watchlistIndex(),
                 "watchlist-source-source", Serdes.String().deserializer(), watchlist, topics.watchlist(),
                 "watchlist-source", () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX,
                         WatchlistUpdates::new, generation));

@@ -49,7 +49,7 @@ final class WatchlistStores {
                 Serdes.String(), serde()).withLoggingDisabled().withCachingDisabled().build();
         java.util.Properties props = new java.util.Properties();
         props.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, stateDir.getAbsolutePath());
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props);
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(props, new org.apache.kafka.streams.processor.TaskId(0, 0), stateDir);
         store.init(context.getStateStoreContext(), store);
         return store;
     }
