@@ -18,6 +18,7 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
 
     private final KeyValueStore<String, WatchlistEntry> store;
     private final WatchlistIndex index;
+    private final Map<String, String> newestVersions = new java.util.HashMap<>();
     private boolean layoutKnown;
 
     public WatchlistUpdates(KeyValueStore<String, WatchlistEntry> store) {
@@ -46,9 +47,14 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
         }
         markLayoutIfNew();
         index(sourceKey, entry);
-        WatchlistEntry newest = store.get("v|" + entry.getListId());
-        if (newest == null || newest.getListVersion().compareTo(entry.getListVersion()) < 0) {
+        // A list's entries arrive together: its newest version is read once, not once per entry.
+        String newest = newestVersions.computeIfAbsent(entry.getListId(), list -> {
+            WatchlistEntry stored = store.get("v|" + list);
+            return stored == null ? "" : stored.getListVersion();
+        });
+        if (newest.compareTo(entry.getListVersion()) < 0) {
             store.put("v|" + entry.getListId(), entry);
+            newestVersions.put(entry.getListId(), entry.getListVersion());
         }
     }
 
