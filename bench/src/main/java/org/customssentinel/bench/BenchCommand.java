@@ -13,9 +13,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.WatchlistEntry;
 import org.customssentinel.localstack.LocalStack;
 import org.customssentinel.localstack.StackSettings;
 import org.customssentinel.localstack.registry.RegistrySettings;
+import org.customssentinel.producer.generate.SyntheticWatchlist;
 import org.customssentinel.producer.reference.HsClassificationReader;
 import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
@@ -91,6 +93,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "baselines included (repeatable), e.g. commit.interval.ms=200 or producer.linger.ms=20; the JSON records them.")
     Map<String, String> streamsClients = new LinkedHashMap<>();
 
+    @Option(names = "--watchlist-entries", paramLabel = "N", defaultValue = "0",
+            description = "Also load a generated watchlist of N entries (e.g. 300000, OpenSanctions' size) beside the shipped one, so the "
+                    + "streams steps screen against it; the apps' rates then include building its index at their start (default: none).")
+    int watchlistEntries;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -139,8 +146,14 @@ public final class BenchCommand implements Callable<Integer> {
 
             List<Declaration> declarations = BenchInput.chplSurge(chplScale);
             figures.context("chpl-surge declarations", declarations.size());
+            List<WatchlistEntry> watchlist = new ArrayList<>(WatchlistReader.shipped());
+            if (watchlistEntries > 0) {
+                watchlist.addAll(new SyntheticWatchlist(7).entries(watchlistEntries, "SYNTHETIC", "1"));
+                figures.context("watchlist entries", watchlist.size());
+                run.progress("watchlist: %,d entries (%,d generated)", watchlist.size(), watchlistEntries);
+            }
             new ReferenceLoader(BenchInput.config(run, TopicNames.DECLARATIONS), TopicNames.defaults())
-                    .load(HsClassificationReader.shipped(), WatchlistReader.shipped());
+                    .load(HsClassificationReader.shipped(), watchlist);
 
             new ProducerBench(run).measure(declarations, figures);
             double fullRate = new StreamsBench(run, peer, !quick).measure(declarations, figures);

@@ -89,6 +89,10 @@ public final class WatchlistUpdates implements IndexUpdater.Index<WatchlistEntry
                 }
             }
         }
+        if (entries.isEmpty() && stale.isEmpty()) {
+            // An empty store is marked by its first entry: nothing is written (nor a schema registered) before then.
+            return 0;
+        }
         stale.forEach(store::delete);
         entries.forEach(this::index);
         markLayout();

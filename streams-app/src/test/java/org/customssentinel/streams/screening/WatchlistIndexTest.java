@@ -1,6 +1,7 @@
 package org.customssentinel.streams.screening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -109,6 +110,15 @@ class WatchlistIndexTest {
         assertEquals(MatchKind.NAME, screen("S & D Solutions", null, null).get(0).getMatchedBy());
         assertEquals(MatchKind.FUZZY, screen("Wolga Group", null, null).get(0).getMatchedBy());
         assertEquals(0, new WatchlistUpdates(store).upgrade(), "an upgraded store is current");
+    }
+
+    @Test
+    void shouldWriteNothingToAnEmptyStoreAtStart() {
+        // Writing a value registers its schema: an app must start (and fail on what it lacks) without the registry.
+        assertEquals(0, updates.upgrade());
+        try (var all = store.all()) {
+            assertFalse(all.hasNext(), "the empty store was written to");
+        }
     }
 
     @Test
