@@ -52,7 +52,7 @@ public final class ScreeningBench implements Callable<Integer> {
     @Option(names = "--entries", paramLabel = "N", defaultValue = "300000", description = "Size of the generated list (default: ${DEFAULT-VALUE}).")
     int entries;
 
-    @Option(names = "--sdn", paramLabel = "FILE", defaultValue = "reference-data/ofac-sdn-2024-05-03.csv.gz",
+    @Option(names = "--sdn", paramLabel = "FILE", defaultValue = "${sys:sentinel.root:-.}/reference-data/ofac-sdn-2024-05-03.csv.gz",
             description = "OFAC SDN file for the real-list measure (default: ${DEFAULT-VALUE}).")
     Path sdn;
 
