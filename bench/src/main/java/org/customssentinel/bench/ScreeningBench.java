@@ -2,9 +2,7 @@ package org.customssentinel.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -12,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -30,6 +30,9 @@ import org.customssentinel.producer.generate.ScenarioGenerator;
 import org.customssentinel.producer.generate.SyntheticWatchlist;
 import org.customssentinel.producer.reference.Watchlist;
 import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.serde.SpecificAvroSerde;
+import org.customssentinel.streams.memory.LruMap;
 import org.customssentinel.streams.screening.WatchlistIndex;
 import org.customssentinel.streams.screening.WatchlistUpdates;
 import picocli.CommandLine.Command;
@@ -70,7 +73,7 @@ public final class ScreeningBench implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     /** One list measured. */
-    record Measure(String list, int entries, double loadSeconds, long heapBytes, long rssBytes, long diskBytes,
+    record Measure(String list, int entries, double loadSeconds, long heapBytes, long diskBytes,
             double uncachedMicros, double cachedMicros, long matches) {
     }
 
@@ -83,11 +86,11 @@ public final class ScreeningBench implements Callable<Integer> {
         measures.add(measure("OFAC-SDN", real.entries().size(), () -> real.entries().iterator(), declarations));
         measures.add(measure("synthetic", entries, () -> new SyntheticWatchlist(7).iterator(entries, "SYNTHETIC", "1"), declarations));
         out.printf("%nscreening %,d declarations (%,d parties) of chpl-surge scale %s%n", declarations.size(), 2 * declarations.size(), scale);
-        out.println("| list | entries | load s | heap MiB | RSS MiB | disk MiB | µs/declaration uncached | µs/declaration as enriched | matches |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("| list | entries | load s | heap MiB | disk MiB | µs/declaration uncached | µs/declaration as enriched | matches |");
+        out.println("|---|---|---|---|---|---|---|---|");
         for (Measure m : measures) {
-            out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.0f | %.0f | %.0f | %.1f | %.2f | %,d |%n", m.list(), m.entries(), m.loadSeconds(),
-                    mib(m.heapBytes()), mib(m.rssBytes()), mib(m.diskBytes()), m.uncachedMicros(), m.cachedMicros(), m.matches());
+            out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.0f | %.0f | %.1f | %.2f | %,d |%n", m.list(), m.entries(), m.loadSeconds(),
+                    mib(m.heapBytes()), mib(m.diskBytes()), m.uncachedMicros(), m.cachedMicros(), m.matches());
         }
         out.flush();
         return 0;
@@ -107,7 +110,6 @@ public final class ScreeningBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("screening-bench");
         try {
             long heapBefore = usedHeapAfterGc();
-            long rssBefore = rss();
             long start = System.nanoTime();
             KeyValueStore<String, WatchlistEntry> store = inMemory ? inMemory() : rocksDb(dir);
             WatchlistUpdates updates = new WatchlistUpdates(store);
@@ -119,7 +121,6 @@ public final class ScreeningBench implements Callable<Integer> {
             store.flush();
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             long heap = usedHeapAfterGc() - heapBefore;
-            long rssGrowth = rss() - rssBefore;
             long disk = size(dir);
             err.printf("screening: %s loaded, %,d entries in %.1f s%n", name, size, loadSeconds);
             err.flush();
@@ -130,13 +131,12 @@ public final class ScreeningBench implements Callable<Integer> {
             long[] cached = screen(index, declarations, true);
             printMatches(index, declarations, name);
             store.close();
-            Measure measure = new Measure(name, size, loadSeconds, heap, rssGrowth, disk,
+            Measure measure = new Measure(name, size, loadSeconds, heap, disk,
                     uncached[0] / 1e3 / declarations.size(), cached[0] / 1e3 / declarations.size(), uncached[1]);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "bench screening.%s.entries %d count%n", name, size);
             out.printf(Locale.ROOT, "bench screening.%s.load %.2f s%n", name, loadSeconds);
             out.printf(Locale.ROOT, "bench screening.%s.heap %.1f MiB%n", name, mib(heap));
-            out.printf(Locale.ROOT, "bench screening.%s.rss-growth %.1f MiB%n", name, mib(rssGrowth));
             out.printf(Locale.ROOT, "bench screening.%s.disk %.1f MiB%n", name, mib(disk));
             out.printf(Locale.ROOT, "bench screening.%s.uncached %.2f us/declaration%n", name, measure.uncachedMicros());
             out.printf(Locale.ROOT, "bench screening.%s.as-enriched %.3f us/declaration%n", name, measure.cachedMicros());
@@ -166,12 +166,8 @@ public final class ScreeningBench implements Callable<Integer> {
 
     /** Nanoseconds for screening every declaration's exporter and importer, and the matches found. */
     private static long[] screen(WatchlistIndex index, List<Declaration> declarations, boolean remember) {
-        java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>(20_000, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
-                return size() > 20_000;
-            }
-        };
+        // As the enricher remembers traders' results.
+        Map<String, Integer> seen = new LruMap<>(20_000);
         long matches = 0;
         long start = System.nanoTime();
         for (Declaration d : declarations) {
@@ -204,23 +200,11 @@ public final class ScreeningBench implements Callable<Integer> {
         return store;
     }
 
+    /** The app's serde (Avro in the Confluent wire format), over an in-memory registry of its own. */
     static Serde<WatchlistEntry> serde() {
-        return Serdes.serdeFrom((topic, entry) -> {
-            try {
-                ByteBuffer buffer = entry.toByteBuffer();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, bytes) -> {
-            try {
-                return WatchlistEntry.fromByteBuffer(ByteBuffer.wrap(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        SpecificAvroSerde<WatchlistEntry> serde = new SpecificAvroSerde<>();
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://watchlist-index-" + UUID.randomUUID()), false);
+        return serde;
     }
 
     private static long usedHeapAfterGc() {
@@ -228,20 +212,6 @@ public final class ScreeningBench implements Callable<Integer> {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    /** Resident memory of this process (heap and RocksDB's native memory both), from /proc; 0 where there is none. */
-    private static long rss() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // not Linux: no figure
-        }
-        return 0;
     }
 
     private static long size(Path dir) throws IOException {

@@ -1,7 +1,5 @@
 package org.customssentinel.streams.screening;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -58,16 +56,5 @@ public final class Identifiers {
     /** The declared country of an identifier: its prefix, else the party's country of establishment. */
     public static String declaredCountry(Key key, String partyCountry) {
         return key.prefixCountry() != null ? key.prefixCountry() : partyCountry;
-    }
-
-    static List<String> keys(List<org.customssentinel.avro.PartyIdentifier> identifiers) {
-        List<String> keys = new ArrayList<>();
-        for (var id : identifiers) {
-            Key key = key(id.getValue());
-            if (key != null && !keys.contains(key.value())) {
-                keys.add(key.value());
-            }
-        }
-        return keys;
     }
 }

@@ -1,8 +1,7 @@
 package org.customssentinel.streams.screening;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -10,6 +9,8 @@ import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.customssentinel.avro.WatchlistEntry;
+import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.serde.SpecificAvroSerde;
 
 /** Watchlist index stores for tests: in memory, or RocksDB in a directory, as the app's global store is. */
 final class WatchlistStores {
@@ -17,23 +18,11 @@ final class WatchlistStores {
     private WatchlistStores() {
     }
 
+    /** The app's serde (Avro in the Confluent wire format), over an in-memory registry of its own. */
     static Serde<WatchlistEntry> serde() {
-        return Serdes.serdeFrom((topic, entry) -> {
-            try {
-                ByteBuffer buffer = entry.toByteBuffer();
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                return bytes;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, (topic, bytes) -> {
-            try {
-                return WatchlistEntry.fromByteBuffer(ByteBuffer.wrap(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        SpecificAvroSerde<WatchlistEntry> serde = new SpecificAvroSerde<>();
+        serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://watchlist-index-" + UUID.randomUUID()), false);
+        return serde;
     }
 
     static KeyValueStore<String, WatchlistEntry> inMemory() {
