@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Party names as they are compared with watchlists: case, accents, punctuation and legal-form words removed, so
- * {@code OOO "Tekhnopark Vostok"}, {@code Tekhnopark-Vostok LLC} and {@code TEKHNOPARK VOSTOK, L.L.C.} are one name.
- * Matching is exact after this; no fuzzy matching.
+ * Traders' names as state keys (an exporter's first-seen record, open alerts by exporter): case, accents, punctuation
+ * and legal-form words removed, so {@code OOO "Tekhnopark Vostok"}, {@code Tekhnopark-Vostok LLC} and
+ * {@code TEKHNOPARK VOSTOK, L.L.C.} are one trader. Kept as it is because stores are keyed by it: changing it would
+ * split traders' kept state. Screening against watchlists normalizes further, with its own rules
+ * ({@link org.customssentinel.streams.screening.NameNormalizer}), where nothing kept depends on the form.
  */
 public final class PartyNames {
 

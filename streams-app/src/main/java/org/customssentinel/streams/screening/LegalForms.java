@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Legal forms as paperwork writes them, in front of a name or behind it, in the languages seen on declarations into
- * and around Russia. They tell nothing about who a party is, so screening drops them.
+ * and around Russia. They tell nothing about who a party is, so screening drops them. A superset of the traders'
+ * key forms ({@link org.customssentinel.streams.enrich.PartyNames}), which stay fixed because state is keyed by them.
  */
 final class LegalForms {
 
