@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.customssentinel.schemas.topic.ConsumedRate;
 import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.schemas.topic.TopicNames;
 import org.customssentinel.streams.app.SentinelStreams;
@@ -90,6 +91,10 @@ public final class BenchAppCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = TopicNames.DECLARATIONS, description = "FULL: its declarations topic.")
     String input;
 
+    @Option(names = "--steady-after", defaultValue = "0.25",
+            description = "Share of the input committed after RUNNING before the steady rate is timed.")
+    double steadyAfter;
+
     @Option(names = "--client", paramLabel = "KEY=VALUE", description = "A Kafka Streams or client property, for experiments.")
     Map<String, String> clientOverrides = new HashMap<>();
 
@@ -97,6 +102,7 @@ public final class BenchAppCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private long consumedAt;
+    private ConsumedRate rate;
 
     @Override
     public Integer call() throws Exception {
@@ -114,6 +120,7 @@ public final class BenchAppCommand implements Callable<Integer> {
         HeapAfterGc heap = new HeapAfterGc();
         heap.start();
         long started = System.nanoTime();
+        rate = new ConsumedRate(count, steadyAfter, started);
         long stateBytes;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             switch (kind) {
@@ -127,7 +134,11 @@ public final class BenchAppCommand implements Callable<Integer> {
         double seconds = (consumedAt - started) / 1e9;
         heap.interrupt();
         out.printf("bench-app seconds %.3f%n", seconds);
-        out.printf("bench-app rate %.1f%n", count / seconds);
+        out.printf("bench-app rate %.1f%n", rate.withStart(consumedAt));
+        out.printf("bench-app seconds-to-running %.3f%n", rate.secondsToRunning());
+        if (!Double.isNaN(rate.steady(consumedAt))) {
+            out.printf("bench-app steady-rate %.1f%n", rate.steady(consumedAt));
+        }
         out.printf("bench-app peak-heap-after-gc %d%n", heap.peak());
         out.printf("bench-app state-bytes %d%n", stateBytes);
         out.flush();
@@ -145,6 +156,11 @@ public final class BenchAppCommand implements Callable<Integer> {
         props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
         props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.setStateListener((now, before) -> {
+                if (now == KafkaStreams.State.RUNNING) {
+                    rate.running(System.nanoTime());
+                }
+            });
             streams.start();
             awaitConsumed(admin, repartition);
         }
@@ -161,6 +177,7 @@ public final class BenchAppCommand implements Callable<Integer> {
         StreamsSettings settings = new StreamsSettings(applicationId, clients, guarantee, topology, 6, (short) 1, stateDir, Duration.ofSeconds(60));
         try (SentinelStreams app = SentinelStreams.start(settings)) {
             if (app.awaitRunning(Duration.ofMinutes(2))) {
+                rate.running(System.nanoTime());
                 spec.commandLine().getOut().println("bench-app running");
                 spec.commandLine().getOut().flush();
             }
@@ -190,6 +207,7 @@ public final class BenchAppCommand implements Callable<Integer> {
             Thread.sleep(100);
         }
         while (!ConsumerProgress.consumedAll(admin, applicationId, topic)) {
+            rate.sample(ConsumerProgress.committed(admin, applicationId, topic), System.nanoTime());
             Thread.sleep(100);
         }
         while (repartition != null && !ConsumerProgress.consumedAll(admin, applicationId, repartition)) {

@@ -86,6 +86,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Stream threads of every app, and the Flink peer's parallelism (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--steady-after", defaultValue = "0.25", paramLabel = "F",
+            description = "Each app's steady rate is timed from when it runs and has committed this share of its input, to its last "
+                    + "commit; the other rate includes its start (default: ${DEFAULT-VALUE}).")
+    double steadyAfter;
+
     @Option(names = "--no-peer", description = "Skip the Flink peer (it is built with Maven on first use).")
     boolean noPeer;
 
@@ -111,10 +116,11 @@ public final class BenchCommand implements Callable<Integer> {
         long wideCount = wideDeclarations != null ? wideDeclarations : quick ? 2_000 : 300_000;
         Duration latency = Duration.ofSeconds(latencySeconds != null ? latencySeconds : quick ? 4 : 60);
         if (measured < 1 || warm < 0 || threads < 1 || chplScale <= 0 || wideCount < 1 || latency.isNegative() || latency.isZero() || !(latencyPace > 0 && latencyPace <= 1)
+                || !(steadyAfter >= 0 && steadyAfter < 1)
                 || flowCounts.stream().anyMatch(n -> n < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--rounds, --threads, --scale, --flows, --wide-declarations and --latency-seconds must be positive, --warmup at least 0, "
-                            + "--latency-pace above 0 and at most 1");
+                            + "--latency-pace above 0 and at most 1, --steady-after at least 0 and below 1");
         }
         try {
             // The Flink peer checkpoints at the same interval: refused here rather than after the first steps.
@@ -129,13 +135,14 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("sentinel-bench-");
         PrintWriter progress = spec.commandLine().getErr();
         try (LocalStack stack = startStack(work)) {
-            BenchRun run = new BenchRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), work, measured, warm, threads, out, progress, started,
+            BenchRun run = new BenchRun(stack.bootstrapServers(), stack.schemaRegistryUrl(), work, measured, warm, threads, steadyAfter, out, progress, started,
                     // Runs of seconds: C1 alone compiles soon enough and leaves the second core to the rest.
                     quick ? List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC") : List.of(), Map.copyOf(streamsClients));
             figures.context("mode", quick ? "quick" : "full");
             figures.context("rounds", measured);
             figures.context("warmup", warm);
             figures.context("threads", threads);
+            figures.context("steadyAfter", steadyAfter);
             figures.context("processors", Runtime.getRuntime().availableProcessors());
             figures.context("java", System.getProperty("java.version"));
             if (!streamsClients.isEmpty()) {
@@ -225,9 +232,11 @@ public final class BenchCommand implements Callable<Integer> {
     private static List<BenchChart.Bar> ratioBars(Figures figures) {
         List<BenchChart.Bar> bars = new ArrayList<>();
         for (Figures.Figure f : figures.all()) {
-            if (f.kind().equals("ratio")) {
+            // A ratio measured both ways is drawn steady only: the start is fixed cost, the steady rate the work per record.
+            boolean steadyTwin = figures.get(f.name() + ".steady").map(twin -> !Double.isNaN(twin.value())).orElse(false);
+            if (f.kind().equals("ratio") && !steadyTwin) {
                 // Short labels: seven bars share the panel.
-                String label = f.name().replace("producer-performance", "ProducerPerf.").replace("pass-through", "pass-through")
+                String label = f.name().replace("producer-performance", "ProducerPerf.").replace(".steady", " (steady)")
                         .replace("backtest", "offline").replace("flink", "Flink").replace("scale.", "flows ");
                 bars.add(new BenchChart.Bar(label.replace("/", " /\n"), f.value(), f.target()));
             }

@@ -14,9 +14,10 @@ import org.customssentinel.streams.app.SentinelStreams;
 /**
  * What every stage of one bench run shares: the local stack's addresses, a work directory, rounds, the console, and
  * when the run started (progress lines say how long in it is), the options of every JVM it starts, and the client
- * properties every streams app gets ({@code bench --client}), baselines included, so ratios compare like with like.
+ * properties every streams app gets ({@code bench --client}), baselines included, so ratios compare like with like;
+ * {@code steadyAfter}: the share of its input an app commits after it runs before its steady rate is timed.
  */
-record BenchRun(String bootstrap, String registry, Path work, int rounds, int warmup, int threads, PrintWriter out, PrintWriter progress,
+record BenchRun(String bootstrap, String registry, Path work, int rounds, int warmup, int threads, double steadyAfter, PrintWriter out, PrintWriter progress,
                 long startedNanos, List<String> childJvmOptions, Map<String, String> streamsClients) {
 
     /** Every child JVM's options, then {@code extra}. */
@@ -33,7 +34,7 @@ record BenchRun(String bootstrap, String registry, Path work, int rounds, int wa
     List<String> benchApp(BenchAppCommand.Kind kind, String applicationId, long count, String... extra) {
         List<String> args = new ArrayList<>(List.of("bench-app", kind.name(), "--bootstrap-servers", bootstrap, "--schema-registry-url", registry,
                 "--application-id", applicationId, "--state-dir", work.resolve(applicationId).toString(), "--count", String.valueOf(count),
-                "--threads", String.valueOf(threads)));
+                "--threads", String.valueOf(threads), "--steady-after", String.valueOf(steadyAfter)));
         streamsClients.forEach((key, value) -> args.addAll(List.of("--client", key + "=" + value)));
         args.addAll(List.of(extra));
         return args;

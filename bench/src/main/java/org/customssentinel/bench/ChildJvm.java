@@ -127,17 +127,35 @@ final class ChildJvm {
 
     /** The number in the last line matching {@code pattern}'s group 1. */
     static double last(List<String> lines, Pattern pattern) {
+        double value = lastOrNaN(lines, pattern);
+        if (Double.isNaN(value)) {
+            throw new IllegalStateException("no line matching " + pattern + " in:\n" + String.join("\n", lines));
+        }
+        return value;
+    }
+
+    /** As {@link #last}, NaN when no line matches (a figure a short run may not have). */
+    static double lastOrNaN(List<String> lines, Pattern pattern) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             Matcher m = pattern.matcher(lines.get(i));
             if (m.find()) {
                 return Double.parseDouble(m.group(1).replace(",", ""));
             }
         }
-        throw new IllegalStateException("no line matching " + pattern + " in:\n" + String.join("\n", lines));
+        return Double.NaN;
     }
 
     /** The value of {@code bench-app NAME VALUE}. */
     static double appFigure(List<String> lines, String name) {
-        return last(lines, Pattern.compile("^bench-app " + Pattern.quote(name) + " ([-\\d.]+)$"));
+        return last(lines, appLine(name));
+    }
+
+    /** As {@link #appFigure}, NaN when the app did not print it. */
+    static double appFigureOrNaN(List<String> lines, String name) {
+        return lastOrNaN(lines, appLine(name));
+    }
+
+    private static Pattern appLine(String name) {
+        return Pattern.compile("^bench-app " + Pattern.quote(name) + " ([-\\d.]+)$");
     }
 }

@@ -13,18 +13,20 @@ import org.customssentinel.schemas.topic.TopicNames;
 final class FlinkPeerRun {
 
     private static final Pattern RATE = Pattern.compile("^peer rate ([\\d.]+)$");
+    private static final Pattern STEADY_RATE = Pattern.compile("^peer steady-rate ([\\d.]+)$");
 
     private FlinkPeerRun() {
     }
 
-    static double rate(BenchRun run, Path jar, String group, String alertsTopic, long count) throws IOException, InterruptedException {
+    static AppRate rate(BenchRun run, Path jar, String group, String alertsTopic, long count) throws IOException, InterruptedException {
         List<String> lines = ChildJvm.jar(jar, run.jvm(),
                 "org.customssentinel.peers.FlinkPeer", List.of("--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry(),
                         "--topic", TopicNames.DECLARATIONS, "--group", group, "--alerts-topic", alertsTopic,
                         "--parallelism", String.valueOf(run.threads()), "--count", String.valueOf(count),
+                        "--steady-after", String.valueOf(run.steadyAfter()),
                         // Exactly-once on both sides, outputs released as often: the peer checkpoints when the apps commit.
                         "--checkpoint-ms", String.valueOf(run.commitIntervalMs()))).run();
-        return ChildJvm.last(lines, RATE);
+        return new AppRate(ChildJvm.last(lines, RATE), ChildJvm.lastOrNaN(lines, STEADY_RATE));
     }
 
     /**

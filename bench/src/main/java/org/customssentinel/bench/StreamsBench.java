@@ -3,6 +3,7 @@ package org.customssentinel.bench;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,67 +44,69 @@ final class StreamsBench {
         long count = BenchInput.publish(run, TopicNames.DECLARATIONS, flows, declarations.size());
         run.progress("streams: %,d declarations on %s (%.2f flow contributions each, %,d flows), exactly_once_v2, %d stream thread(s)",
                 count, TopicNames.DECLARATIONS, flows.contributionsPerDeclaration(), flows.distinctFlows(), run.threads());
-        List<Double> passThrough = new ArrayList<>();
-        List<Double> shape = new ArrayList<>();
-        List<Double> full = new ArrayList<>();
-        List<Double> peer = new ArrayList<>();
-        List<Double> fullToPass = new ArrayList<>();
-        List<Double> shapeToPass = new ArrayList<>();
-        List<Double> fullToPeer = new ArrayList<>();
+        Rounds passThrough = new Rounds();
+        Rounds shape = new Rounds();
+        Rounds full = new Rounds();
+        Rounds peer = new Rounds();
         String lastFullAlerts = null;
         String lastPeerAlerts = null;
         List<RecordsPerDeclaration.Row> records = List.of();
         for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
-            double p = app(BenchAppCommand.Kind.PASS_THROUGH, "bench-pass-through-" + round, count, List.of());
-            double s = app(BenchAppCommand.Kind.SHAPE, "bench-shape-" + round, count, List.of(
+            AppRate p = app(BenchAppCommand.Kind.PASS_THROUGH, "bench-pass-through-" + round, count, List.of());
+            AppRate s = app(BenchAppCommand.Kind.SHAPE, "bench-shape-" + round, count, List.of(
                     "--contributions-per-declaration", String.valueOf(flows.contributionsPerDeclaration()), "--flows", String.valueOf(flows.distinctFlows())));
             String prefix = "bench.full-" + round + ".";
-            double f = app(BenchAppCommand.Kind.FULL, "bench-full-" + round, count, List.of("--output-prefix", prefix,
+            AppRate f = app(BenchAppCommand.Kind.FULL, "bench-full-" + round, count, List.of("--output-prefix", prefix,
                     "--surge-reference", PRE_SANCTIONS));
             lastFullAlerts = new TopicNames(prefix).alerts();
             records = RecordsPerDeclaration.of(run.bootstrap(), "bench-full-" + round, new TopicNames(prefix), count);
-            Double k = null;
+            AppRate k = null;
             if (peerJar.isPresent()) {
                 lastPeerAlerts = "bench.flink-" + round + ".alerts";
                 k = FlinkPeerRun.rate(run, peerJar.get(), "bench-flink-" + round, lastPeerAlerts, count);
             }
-            boolean measured = round > run.warmup();
-            if (measured) {
+            if (round > run.warmup()) {
                 passThrough.add(p);
                 shape.add(s);
                 full.add(f);
-                fullToPass.add(f / p);
-                shapeToPass.add(s / p);
+                full.against(passThrough, "pass-through");
+                shape.against(passThrough, "pass-through");
                 if (k != null) {
                     peer.add(k);
-                    fullToPeer.add(f / k);
+                    full.against(peer, "flink");
                 }
             }
-            run.progress("streams %s: pass-through %,.0f/s, shape %,.0f/s, full %,.0f/s (%.2f of pass-through)%s", run.roundName(round), p, s, f,
-                    f / p, k == null ? "" : String.format(", Flink %,.0f/s (full %.2f of it)", k, f / k));
+            run.progress("streams %s: pass-through %,.0f/s (steady %,.0f/s), shape %,.0f/s (%,.0f/s), full %,.0f/s (%,.0f/s; %.2f of pass-through, "
+                            + "steady %.2f)%s", run.roundName(round), p.withStart(), p.steady(), s.withStart(), s.steady(), f.withStart(), f.steady(),
+                    f.withStart() / p.withStart(), f.steady() / p.steady(),
+                    k == null ? "" : String.format(", Flink %,.0f/s (%,.0f/s; full %.2f of it, steady %.2f)", k.withStart(), k.steady(),
+                            f.withStart() / k.withStart(), f.steady() / k.steady()));
         }
-        figures.bench(out, "pass-through.rate", BenchRun.median(passThrough), "records/s", "pass-through Streams app: records/s");
-        figures.bench(out, "shape.rate", BenchRun.median(shape), "declarations/s", "topology's bare shape: declarations/s");
-        figures.bench(out, "full.rate", BenchRun.median(full), "declarations/s", "full topology: declarations/s");
-        figures.ratio(out, "full/pass-through", BenchRun.median(fullToPass), "full topology / pass-through", 0.40);
-        figures.ratio(out, "shape/pass-through", BenchRun.median(shapeToPass), "bare shape / pass-through", null);
+        passThrough.report(out, figures, "pass-through", "records/s", "pass-through Streams app: records/s");
+        shape.report(out, figures, "shape", "declarations/s", "topology's bare shape: declarations/s");
+        full.report(out, figures, "full", "declarations/s", "full topology: declarations/s");
+        figures.ratio(out, "full/pass-through", full.ratio("pass-through", false), "full topology / pass-through, start included", null);
+        steadyRatio(out, figures, "full/pass-through.steady", full.ratio("pass-through", true), "full topology / pass-through, steady", 0.25);
+        figures.ratio(out, "shape/pass-through", shape.ratio("pass-through", false), "bare shape / pass-through, start included", null);
+        steadyRatio(out, figures, "shape/pass-through.steady", shape.ratio("pass-through", true), "bare shape / pass-through, steady", null);
         RecordsPerDeclaration.report(out, figures, "bench-full-" + (run.warmup() + run.rounds()), records);
         if (peerJar.isPresent()) {
-            figures.bench(out, "flink.rate", BenchRun.median(peer), "declarations/s", "Flink peer (same job): declarations/s");
-            figures.ratio(out, "full/flink", BenchRun.median(fullToPeer), "full topology / Flink peer", 1.0);
+            peer.report(out, figures, "flink", "declarations/s", "Flink peer (same job): declarations/s");
+            figures.ratio(out, "full/flink", full.ratio("flink", false), "full topology / Flink peer, start included", 1.0);
+            steadyRatio(out, figures, "full/flink.steady", full.ratio("flink", true), "full topology / Flink peer, steady", null);
             PeerAlerts.Comparison same = PeerAlerts.compare(run, lastFullAlerts, lastPeerAlerts);
             figures.bench(out, "flink.alerts-compared", same.ours(), "alerts", "FINAL SPIKE/NEW_CONTROLLED_FLOW, ours (= Flink's when 0 differ)");
             figures.benchAtMost(out, "flink.alerts-differing", same.differing(), "alerts", "alerts differing between ours and Flink's", 0);
             same.examples().forEach(line -> run.progress("differs: %s", line));
         }
         if (withOffline) {
-            offline(declarations, BenchRun.median(full), figures);
+            offline(declarations, full.median(false), full.median(true), figures);
         }
-        return BenchRun.median(full);
+        return full.median(false);
     }
 
     /** The same declarations replayed offline, as `backtest` does with one setting: in this JVM, once the apps are done. */
-    private void offline(List<Declaration> declarations, double fullRate, Figures figures) throws Exception {
+    private void offline(List<Declaration> declarations, double fullRate, double fullSteadyRate, Figures figures) throws Exception {
         OfflinePipeline offline = new OfflinePipeline(new ReferenceData(HsClassificationReader.shipped(), WatchlistReader.shipped()), 6);
         BacktestSetting setting = BacktestSetting.of(Map.of("rules.surge.reference", PRE_SANCTIONS), Map.of());
         BacktestInput input = new BacktestInput(declarations, 0, Map.of());
@@ -115,10 +118,58 @@ final class StreamsBench {
             }
         }
         figures.bench(run.out(), "backtest.rate", BenchRun.median(rates), "declarations/s", "offline backtest, one setting: declarations/s");
-        figures.ratio(run.out(), "backtest/full", BenchRun.median(rates) / fullRate, "offline backtest / full topology", null);
+        figures.ratio(run.out(), "backtest/full", BenchRun.median(rates) / fullRate, "offline backtest / full topology, start included", null);
+        steadyRatio(run.out(), figures, "backtest/full.steady", BenchRun.median(rates) / fullSteadyRate, "offline backtest / full topology, steady", 5.0);
     }
 
-    private double app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {
-        return ChildJvm.appFigure(ChildJvm.bench(run.jvm(), run.benchApp(kind, applicationId, count, extra.toArray(String[]::new))).run(), "rate");
+    /** A steady figure only when the runs were long enough to have one (not in --quick). */
+    private static void steadyRatio(PrintWriter out, Figures figures, String name, double value, String what, Double target) {
+        if (!Double.isNaN(value)) {
+            figures.ratio(out, name, value, what, target);
+        }
+    }
+
+    private AppRate app(BenchAppCommand.Kind kind, String applicationId, long count, List<String> extra) throws Exception {
+        List<String> lines = ChildJvm.bench(run.jvm(), run.benchApp(kind, applicationId, count, extra.toArray(String[]::new))).run();
+        return new AppRate(ChildJvm.appFigure(lines, "rate"), ChildJvm.appFigureOrNaN(lines, "steady-rate"));
+    }
+
+    /**
+     * One app's measured rounds: its rates, and its ratios to other apps round by round (each ratio from one round's
+     * pair, both apps on the same broker minutes apart, then the median of those).
+     */
+    private static final class Rounds {
+        private final List<AppRate> rates = new ArrayList<>();
+        private final Map<String, List<Double>> ratios = new HashMap<>();
+        private final Map<String, List<Double>> steadyRatios = new HashMap<>();
+
+        void add(AppRate rate) {
+            rates.add(rate);
+        }
+
+        /** This round's ratio to {@code other}'s, which has just added the same round. */
+        void against(Rounds other, String name) {
+            AppRate ours = rates.get(rates.size() - 1);
+            AppRate theirs = other.rates.get(other.rates.size() - 1);
+            ratios.computeIfAbsent(name, n -> new ArrayList<>()).add(ours.withStart() / theirs.withStart());
+            if (!Double.isNaN(ours.steady()) && !Double.isNaN(theirs.steady())) {
+                steadyRatios.computeIfAbsent(name, n -> new ArrayList<>()).add(ours.steady() / theirs.steady());
+            }
+        }
+
+        double median(boolean steady) {
+            return BenchRun.median(rates.stream().map(steady ? AppRate::steady : AppRate::withStart).filter(r -> !Double.isNaN(r)).toList());
+        }
+
+        double ratio(String name, boolean steady) {
+            return BenchRun.median((steady ? steadyRatios : ratios).getOrDefault(name, List.of()));
+        }
+
+        void report(PrintWriter out, Figures figures, String name, String unit, String what) {
+            figures.bench(out, name + ".rate", median(false), unit, what + ", start included");
+            if (!Double.isNaN(median(true))) {
+                figures.bench(out, name + ".steady-rate", median(true), unit, what + ", steady");
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ class BenchOptionsTest {
     }
 
     private static BenchRun run(Map<String, String> clients) {
-        return new BenchRun("127.0.0.1:9092", "http://127.0.0.1:8081", Path.of("/tmp/bench"), 1, 0, 2,
+        return new BenchRun("127.0.0.1:9092", "http://127.0.0.1:8081", Path.of("/tmp/bench"), 1, 0, 2, 0.25,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), 0, List.of(), clients);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
@@ -24,6 +25,7 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.admin.Admin;
+import org.customssentinel.schemas.topic.ConsumedRate;
 import org.customssentinel.schemas.topic.ConsumerProgress;
 import org.customssentinel.streams.flow.WindowSettings;
 
@@ -33,9 +35,10 @@ import org.customssentinel.streams.flow.WindowSettings;
  * items out to flows, sums them in tumbling event-time windows (same size and grace as the streams app, watermarks
  * per partition), judges each closed window against the median of the flow's previous windows, and writes the alerts
  * to Kafka exactly once (transactions committed on each checkpoint, as often as the app commits). Runs until its
- * group has committed every declaration, prints {@code peer rate N} (declarations/s), then stops.
+ * group has committed every declaration, prints {@code peer rate N} (declarations/s, its start included) and
+ * {@code peer steady-rate N} (from the job running with {@code --steady-after} of the input committed), then stops.
  *
- * <p>Arguments: {@code --bootstrap-servers --schema-registry-url --topic --group --alerts-topic --parallelism --count
+ * <p>Arguments: {@code --bootstrap-servers --schema-registry-url --topic --group --alerts-topic --parallelism --count --steady-after
  * --checkpoint-ms}.
  */
 public final class FlinkPeer {
@@ -95,18 +98,27 @@ public final class FlinkPeer {
                 .build()).name("alerts");
 
         long started = System.nanoTime();
+        ConsumedRate rate = new ConsumedRate(count, Double.parseDouble(options.getOrDefault("--steady-after", "0.25")), started);
         JobClient job = env.executeAsync("sentinel-peer-" + group);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             while (!ConsumerProgress.consumedAll(admin, group, topic)) {
-                if (job.getJobStatus().get().isGloballyTerminalState()) {
-                    throw new IllegalStateException("the Flink job ended early: " + job.getJobStatus().get());
+                JobStatus status = job.getJobStatus().get();
+                if (status.isGloballyTerminalState()) {
+                    throw new IllegalStateException("the Flink job ended early: " + status);
                 }
+                if (status == JobStatus.RUNNING) {
+                    rate.running(System.nanoTime());
+                }
+                rate.sample(ConsumerProgress.committed(admin, group, topic), System.nanoTime());
                 Thread.sleep(100);
             }
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("peer seconds %.3f%n", seconds);
-        System.out.printf("peer rate %.1f%n", count / seconds);
+        long consumed = System.nanoTime();
+        System.out.printf("peer seconds %.3f%n", (consumed - started) / 1e9);
+        System.out.printf("peer rate %.1f%n", rate.withStart(consumed));
+        if (!Double.isNaN(rate.steady(consumed))) {
+            System.out.printf("peer steady-rate %.1f%n", rate.steady(consumed));
+        }
         // Windows closed by the last records fire with the next watermark: let the next checkpoints commit them.
         Thread.sleep(3_000);
         job.cancel().get();

@@ -39,4 +39,12 @@ public final class ConsumerProgress {
         }
         return true;
     }
+
+    /** How many records of {@code topic} {@code group} has committed, over all partitions (0 before its first commit). */
+    public static long committed(Admin admin, String group, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS).entrySet().stream()
+                .filter(entry -> entry.getKey().topic().equals(topic) && entry.getValue() != null)
+                .mapToLong(entry -> entry.getValue().offset()).sum();
+    }
 }
