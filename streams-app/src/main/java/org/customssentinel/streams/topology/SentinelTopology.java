@@ -174,7 +174,10 @@ public final class SentinelTopology {
 
     /**
      * What the query API reads: each window's latest figures (partitioned by flow, so a flow's series is on one
-     * instance) and each alert's latest status, materialized from the app's own output topics.
+     * instance) and each alert's latest status, materialized from the app's own output topics. Without the thread
+     * cache: these tables keep no changelog (they restore from their topics), so a cache would save no write, while
+     * the risk lanes' one new key per declaration filled it and Kafka Streams evicts only from the store being
+     * written, pushing the open windows' state towards write-through.
      */
     private static void queryStores(StreamsBuilder builder, TopologySettings settings, TopologySerdes serdes, TopologyStores stores) {
         TopologySettings.Topics topics = settings.topics();
@@ -183,16 +186,16 @@ public final class SentinelTopology {
         Serde<DeclarationRisk> riskSerde = serdes.value();
         builder.table(topics.flowsWindowed(), Consumed.with(Serdes.String(), windowSerde).withName("flows-query-source"),
                 Materialized.<String, FlowWindow>as(stores.queryTable(TopologyStores.FLOWS_QUERY))
-                        .withKeySerde(Serdes.String()).withValueSerde(windowSerde));
+                        .withKeySerde(Serdes.String()).withValueSerde(windowSerde).withCachingDisabled());
         builder.table(topics.alerts(), Consumed.with(Serdes.String(), alertSerde).withName("alerts-query-source"),
                 Materialized.<String, Alert>as(stores.queryTable(TopologyStores.ALERTS_QUERY))
-                        .withKeySerde(Serdes.String()).withValueSerde(alertSerde));
+                        .withKeySerde(Serdes.String()).withValueSerde(alertSerde).withCachingDisabled());
         // One entry per declaration: worth it live, for GET /api/declarations/{id}/risk; offline nothing queries it and a
         // replay of millions would hold them all in memory.
         if (stores.keepsPerDeclarationTables()) {
             builder.table(topics.risk(), Consumed.with(Serdes.String(), riskSerde).withName("risk-query-source"),
                     Materialized.<String, DeclarationRisk>as(stores.queryTable(TopologyStores.RISK_QUERY))
-                            .withKeySerde(Serdes.String()).withValueSerde(riskSerde));
+                            .withKeySerde(Serdes.String()).withValueSerde(riskSerde).withCachingDisabled());
         }
     }
 
