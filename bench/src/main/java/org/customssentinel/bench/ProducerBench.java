@@ -6,9 +6,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.producer.write.DeclarationWriter;
 import org.customssentinel.schemas.registry.MockSchemaRegistry;
@@ -16,12 +22,15 @@ import org.customssentinel.schemas.serde.AvroSerializer;
 
 /**
  * {@code sentinel produce} of a pre-generated file against Kafka's ProducerPerformance with the same record count,
- * average record size and producer settings, each in its own JVM, alternating rounds.
+ * average record size, producer settings and partitions, each in its own JVM, alternating rounds.
  */
 final class ProducerBench {
 
     private static final Pattern SUMMARY = Pattern.compile("accepted \\d+ declarations .* \\(([\\d,]+) declarations/s\\)");
     private static final Pattern PERF = Pattern.compile("\\d+ records sent, ([\\d.]+) records/sec");
+
+    /** The declarations topic's partitions as `produce` creates it by default. */
+    private static final int PARTITIONS = 6;
 
     private final BenchRun run;
 
@@ -44,10 +53,15 @@ final class ProducerBench {
         for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
             double rate = ChildJvm.last(ChildJvm.sentinel(run.jvm(), List.of("produce", input.toString(),
                     "--topic", "bench.produce." + round, "--rejected-topic", "bench.produce-rejected." + round,
+                    "--partitions", String.valueOf(PARTITIONS),
                     "--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry())).run(), SUMMARY);
+            // Onto as many partitions as ours: ProducerPerformance would auto-create one, where every batch fills at once.
+            // It cannot key its records or add headers, so it still spreads them by sticky batches, not by key.
+            String perfTopic = "bench.perf." + round;
+            createTopic(perfTopic);
             // The settings `produce` uses (RecordProducers): idempotent, acks=all, lz4, 256 KiB batches, 20 ms linger.
             double perfRate = ChildJvm.last(ChildJvm.mainClass(run.jvm(), "org.apache.kafka.tools.ProducerPerformance", List.of(
-                    "--topic", "bench.perf." + round, "--num-records", String.valueOf(declarations.size()),
+                    "--topic", perfTopic, "--num-records", String.valueOf(declarations.size()),
                     "--record-size", String.valueOf(recordSize), "--throughput", "-1",
                     "--producer-props", "bootstrap.servers=" + run.bootstrap(), "acks=all", "enable.idempotence=true",
                     "compression.type=lz4", "linger.ms=20", "batch.size=262144", "buffer.memory=67108864")).run(), PERF);
@@ -63,6 +77,14 @@ final class ProducerBench {
         figures.bench(out, "producer-performance.rate", BenchRun.median(baseline), "records/s", "Kafka ProducerPerformance: records/s, same size");
         figures.ratio(out, "produce/producer-performance", BenchRun.median(ours) / BenchRun.median(baseline),
                 "produce / ProducerPerformance", 0.40);
+    }
+
+    private void createTopic(String topic) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, run.bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create " + topic + " for ProducerPerformance: " + e.getMessage(), e);
+        }
     }
 
     /** The average Avro-serialized value, as the producer will send it. */
