@@ -85,15 +85,25 @@ final class Pipeline {
 
     /** {@code sentinel load-reference}: the shipped lists, waited for. */
     void loadReference() throws Exception {
-        run("load-reference", List.of("load-reference"), Duration.ofMinutes(2));
+        loadReference(SentinelBuild.current());
+    }
+
+    /** As {@link #loadReference()}, by {@code build}. */
+    void loadReference(SentinelBuild build) throws Exception {
+        run(build, "load-reference", List.of("load-reference"), Duration.ofMinutes(2));
     }
 
     /** {@code sentinel produce FILE ...}, running. */
     SentinelProcess produce(Path file, List<String> options) throws Exception {
+        return produce(SentinelBuild.current(), file, options);
+    }
+
+    /** As {@link #produce(Path, List)}, by {@code build}. */
+    SentinelProcess produce(SentinelBuild build, Path file, List<String> options) throws Exception {
         List<String> args = new ArrayList<>(List.of("produce", file.toString()));
         args.addAll(connection());
         args.addAll(options);
-        return SentinelProcess.start("produce", dir.resolve("produce.log"), List.of(), args);
+        return SentinelProcess.start(build, "produce", dir.resolve("produce.log"), args);
     }
 
     /**
@@ -101,7 +111,12 @@ final class Pipeline {
      * group after a 6 s session timeout (the broker's least) rather than Kafka's 45 s.
      */
     SentinelProcess streams(String instance, List<String> options) throws Exception {
-        return SentinelProcess.start(instance, dir.resolve(instance + ".log"), List.of(), streamsArgs(instance, options));
+        return streams(SentinelBuild.current(), instance, options);
+    }
+
+    /** As {@link #streams(String, List)}, {@code build}'s: the same instance on another build keeps its state directory. */
+    SentinelProcess streams(SentinelBuild build, String instance, List<String> options) throws Exception {
+        return SentinelProcess.start(build, instance, dir.resolve(instance + ".log"), streamsArgs(instance, options));
     }
 
     /** The arguments of {@link #streams}, for a test that starts the command its own way. */
@@ -128,9 +143,13 @@ final class Pipeline {
 
     /** Runs a command to its end; fails unless it exits 0. */
     String run(String name, List<String> command, Duration limit) throws Exception {
+        return run(SentinelBuild.current(), name, command, limit);
+    }
+
+    private String run(SentinelBuild build, String name, List<String> command, Duration limit) throws Exception {
         List<String> args = new ArrayList<>(command);
         args.addAll(connection());
-        try (SentinelProcess process = SentinelProcess.start(name, dir.resolve(name + ".log"), List.of(), args)) {
+        try (SentinelProcess process = SentinelProcess.start(build, name, dir.resolve(name + ".log"), args)) {
             int exit = process.awaitExit(limit);
             if (exit != 0) {
                 throw new AssertionError("sentinel " + String.join(" ", command) + " exited with " + exit + "; " + process.tail());
@@ -151,6 +170,19 @@ final class Pipeline {
                     throw new AssertionError(applicationId + " did not consume " + topics.declarations() + " within " + limit);
                 }
                 Thread.sleep(1_000);
+            }
+        }
+    }
+
+    /** Waits until the app has committed at least {@code declarations} declarations, over all partitions. */
+    void awaitCommitted(long declarations, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (Admin admin = Admin.create(clients())) {
+            while (ConsumerProgress.committed(admin, applicationId, topics.declarations()) < declarations) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(applicationId + " did not commit " + declarations + " declarations within " + limit);
+                }
+                Thread.sleep(200);
             }
         }
     }

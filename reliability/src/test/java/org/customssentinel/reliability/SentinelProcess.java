@@ -49,7 +49,17 @@ final class SentinelProcess implements AutoCloseable {
      */
     static SentinelProcess start(String name, Path log, List<String> jvmOptions, List<Path> firstOnClassPath, List<String> args)
             throws IOException {
-        Path jar = jar();
+        return start(SentinelBuild.current(), name, log, jvmOptions, firstOnClassPath, args);
+    }
+
+    /** As {@link #start(String, Path, List, List)}, the command of {@code build} (an earlier release, say). */
+    static SentinelProcess start(SentinelBuild build, String name, Path log, List<String> args) throws IOException {
+        return start(build, name, log, List.of(), List.of(), args);
+    }
+
+    private static SentinelProcess start(SentinelBuild build, String name, Path log, List<String> jvmOptions, List<Path> firstOnClassPath,
+                                         List<String> args) throws IOException {
+        Path jar = build.jar();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(TEST_JVM_OPTIONS);
@@ -69,20 +79,12 @@ final class SentinelProcess implements AutoCloseable {
         }
         command.addAll(args);
         Files.createDirectories(log.getParent());
-        Files.writeString(log, "$ sentinel " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
+        Files.writeString(log, "$ sentinel (" + build.name() + ") " + String.join(" ", args) + "\n", StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         long logStart = Files.size(log);
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new SentinelProcess(name, log, logStart, process);
-    }
-
-    private static Path jar() {
-        Path jar = Path.of(System.getProperty("sentinel.cli.jar", "../cli/target/sentinel-cli.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the cli module's package phase builds it");
-        }
-        return jar;
     }
 
     String name() {

@@ -1,0 +1,79 @@
+package org.customssentinel.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A rolling upgrade in place, as a customs administration that cannot replay years of history upgrades: three
+ * instances of the previous release ({@code reliability/upgrade-from}, built from git) start the replay; from a third
+ * of it each is stopped and started on this build, one at a time, with the same application id, state directory and
+ * topics, while the replay goes on. The FINAL alerts must equal a clean run of this build: state written by the old
+ * release (changelogs, local stores, the flow-events topic in flight) read by the new, nothing lost or doubled.
+ */
+@ExtendWith(FaultSuite.class)
+class UpgradeInPlaceIT {
+
+    private static final List<String> INSTANCES = List.of("a", "b", "c");
+
+    private final FaultSuite.Context suite;
+
+    UpgradeInPlaceIT(FaultSuite.Context suite) {
+        this.suite = suite;
+    }
+
+    @AfterEach
+    void clusterWhole() throws Exception {
+        ClusterHealth.restoreAll(suite.cluster());
+    }
+
+    @Test
+    void shouldRaiseTheSameAlertsThroughARollingUpgradeFromThePreviousRelease() throws Exception {
+        SentinelBuild previous = PreviousRelease.build();
+        SentinelBuild current = SentinelBuild.current();
+        Random random = suite.random("rolling-upgrade");
+        Pipeline pipeline = suite.pipeline("rolling-upgrade");
+        pipeline.loadReference(previous);
+        List<SentinelProcess> instances = new ArrayList<>();
+        try {
+            for (String name : INSTANCES) {
+                instances.add(pipeline.streams(previous, name, List.of()));
+            }
+            for (SentinelProcess instance : instances) {
+                instance.awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
+            }
+            try (SentinelProcess produce = pipeline.produce(previous, suite.scenario(), List.of("--speed", BrokerFailureIT.PACE, "--timeout", "PT3M"))) {
+                // chpl-surge's anomalies begin in spring 2022, about a third of its declarations in: from there on every
+                // FINAL alert rests on what the old release kept (baselines, the rules' memory, exporters' first periods).
+                // The replay goes on while the instances are replaced, so the old release processes about half of it.
+                long third = suite.ids().count() / 3;
+                pipeline.awaitCommitted(third, Duration.ofMinutes(3));
+                System.out.printf("rolling upgrade: %s has committed %d of %d declarations; upgrading to %s one instance at a time (seed %d)%n",
+                        previous.name(), third, suite.ids().count(), current.name(), suite.seed());
+                for (int i = 0; i < instances.size(); i++) {
+                    assertEquals(143, instances.get(i).stop(Duration.ofMinutes(1)), "stopped as by Ctrl-C: " + instances.get(i).tail());
+                    instances.set(i, pipeline.streams(current, INSTANCES.get(i), List.of()));
+                    instances.get(i).awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
+                    Thread.sleep(1_000 + random.nextInt(2_000));
+                }
+                assertEquals(0, produce.awaitExit(Duration.ofMinutes(5)), produce.tail());
+            }
+            pipeline.awaitConsumed(Duration.ofMinutes(5));
+            for (SentinelProcess instance : instances) {
+                assertTrue(instance.isAlive(), instance.tail());
+                instance.stop(Duration.ofMinutes(1));
+            }
+        } finally {
+            instances.forEach(SentinelProcess::close);
+        }
+        Verdict.assertSameAsUninterrupted(suite, pipeline.outcome(), "rolling upgrade from " + previous.name() + " to this build", 0, null);
+    }
+}
