@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
+import org.customssentinel.localstack.kafka.EmbeddedKafka;
+
 /**
  * The {@code server.properties} of one combined broker+controller node, written once when its directory is
  * formatted and read back when a stack starts again on the same directory, so ports and ids never drift.
@@ -75,6 +77,7 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         props.setProperty("share.coordinator.state.topic.replication.factor", String.valueOf(replication));
         props.setProperty("share.coordinator.state.topic.min.isr", String.valueOf(minIsr));
         props.setProperty("group.initial.rebalance.delay.ms", "0");
+        props.setProperty(EmbeddedKafka.TRANSACTION_ABORT_SCAN, String.valueOf(EmbeddedKafka.TRANSACTION_ABORT_SCAN_MS));
         // Replays carry event times years back: time-based retention would delete them as segments roll.
         props.setProperty("log.retention.ms", "-1");
         // A node killed mid-write must not be elected leader with a shorter log than what was acknowledged.

@@ -69,6 +69,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", String.valueOf(replication))
                 .setConfigProp("transaction.state.log.min.isr", String.valueOf(Math.min(2, replication)))
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // A dead transactional producer's open transaction holds back every read_committed reader of the
+                // partitions it wrote until the broker aborts it: look for timed-out ones every second, not every 10 s.
+                .setConfigProp(TRANSACTION_ABORT_SCAN, String.valueOf(TRANSACTION_ABORT_SCAN_MS))
                 // Replays carry event times years back: time-based retention would delete them as segments roll.
                 .setConfigProp("log.retention.ms", "-1")
                 .build();
@@ -96,6 +99,10 @@ public final class EmbeddedKafka implements AutoCloseable {
     public KafkaClusterTestKit cluster() {
         return cluster;
     }
+
+    /** The broker setting that decides how soon a timed-out transaction is aborted (Kafka's default: 10 s). */
+    public static final String TRANSACTION_ABORT_SCAN = "transaction.abort.timed.out.transaction.cleanup.interval.ms";
+    public static final int TRANSACTION_ABORT_SCAN_MS = 1_000;
 
     /** Idempotent: the test kit's own close() throws when called twice. */
     @Override
