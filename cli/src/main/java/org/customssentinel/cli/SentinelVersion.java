@@ -3,43 +3,40 @@ package org.customssentinel.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Properties;
+import java.net.URL;
+import java.util.jar.Manifest;
 
 import picocli.CommandLine;
 
 /**
- * The release from the jar's manifest and the commit it was built from (git.properties, written by the build), so a
- * report of a problem names exactly what ran; both are read from the build, never typed in by hand.
+ * The release and the commit the running jar was built from, both from its manifest (the build writes them), so a
+ * report of a problem names exactly what ran and CHANGELOG.md's upgrade notes can be looked up by it.
  */
 public final class SentinelVersion implements CommandLine.IVersionProvider {
 
-    /** Written next to this class by git-commit-id-maven-plugin; absent from a build outside a git checkout. */
-    static final String BUILD_COMMIT = "git.properties";
+    /** The manifest attribute the build writes the commit into (buildnumber-maven-plugin). */
+    static final String REVISION = "SCM-Revision";
 
     @Override
     public String[] getVersion() {
-        return new String[] {"Customs Sentinel " + release() + " (" + commit() + ")", "Java " + System.getProperty("java.version")};
-    }
-
-    static String release() {
         String version = Sentinel.class.getPackage().getImplementationVersion();
-        return version == null ? "(development build)" : version;
+        return new String[] {"Customs Sentinel " + (version == null ? "(development build)" : version) + " (" + commit() + ")",
+                "Java " + System.getProperty("java.version")};
     }
 
-    /** {@code commit 0123456789 of 2026-12-07}, with {@code , uncommitted changes} when built from a changed tree. */
-    static String commit() {
-        Properties git = new Properties();
-        try (InputStream in = SentinelVersion.class.getResourceAsStream(BUILD_COMMIT)) {
-            if (in == null) {
-                return "commit unknown: not built from a git checkout";
-            }
-            git.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + BUILD_COMMIT + " from the jar: " + e.getMessage(), e);
+    /** {@code commit 0123456789}, or why it is not known. */
+    private static String commit() {
+        URL own = Sentinel.class.getResource(Sentinel.class.getSimpleName() + ".class");
+        if (own == null || !own.getProtocol().equals("jar")) {
+            return "commit unknown: not run from the built jar";
         }
-        String id = git.getProperty("git.commit.id.abbrev", "unknown");
-        String time = git.getProperty("git.commit.time", "");
-        boolean dirty = Boolean.parseBoolean(git.getProperty("git.dirty", "false"));
-        return "commit " + id + (time.length() >= 10 ? " of " + time.substring(0, 10) : "") + (dirty ? ", uncommitted changes" : "");
+        String manifest = own.toString().substring(0, own.toString().indexOf("!/") + 2) + "META-INF/MANIFEST.MF";
+        try (InputStream in = new URL(manifest).openStream()) {
+            String revision = new Manifest(in).getMainAttributes().getValue(REVISION);
+            return revision == null || revision.isBlank() || revision.equals("unknown") ? "commit unknown: not built from a git checkout"
+                    : "commit " + revision;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the jar's manifest: " + e.getMessage(), e);
+        }
     }
 }

@@ -28,9 +28,7 @@ class VersionIT {
         assertTrue(first.startsWith("Customs Sentinel " + release + " (commit "), first);
         String head = run("git", "rev-parse", "--short=10", "HEAD").strip();
         assertTrue(head.matches("[0-9a-f]{10}"), "this test runs in a git checkout, as the build does: " + head);
-        String commit = first.substring(("Customs Sentinel " + release + " (commit ").length());
-        assertEquals(head, commit.substring(0, 10), first);
-        assertTrue(commit.substring(10).matches(" of \\d{4}-\\d{2}-\\d{2}(, uncommitted changes)?\\)"), first);
+        assertEquals("Customs Sentinel " + release + " (commit " + head + ")", first);
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
