@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -117,6 +118,39 @@ final class Pipeline {
     /** As {@link #streams(String, List)}, {@code build}'s: the same instance on another build keeps its state directory. */
     SentinelProcess streams(SentinelBuild build, String instance, List<String> options) throws Exception {
         return SentinelProcess.start(build, instance, dir.resolve(instance + ".log"), streamsArgs(instance, options));
+    }
+
+    /** {@code names} as instances of {@code build}, each waited for until it has started; none left running if one fails. */
+    List<SentinelProcess> startInstances(SentinelBuild build, List<String> names, List<String> options) throws Exception {
+        List<SentinelProcess> instances = new ArrayList<>();
+        try {
+            for (String name : names) {
+                instances.add(streams(build, name, options));
+            }
+            for (SentinelProcess instance : instances) {
+                instance.awaitOutput(STARTED, Duration.ofMinutes(2));
+            }
+            return instances;
+        } catch (Exception | AssertionError e) {
+            instances.forEach(SentinelProcess::close);
+            throw e;
+        }
+    }
+
+    /**
+     * As an operator restarts or upgrades: one instance at a time stopped as by Ctrl-C (it commits and leaves the
+     * group) and started again on {@code build} under its name, so on its state directory, with a seeded pause between.
+     */
+    void replaceOneAtATime(List<SentinelProcess> instances, List<String> names, SentinelBuild build, Random random) throws Exception {
+        for (int i = 0; i < instances.size(); i++) {
+            int exit = instances.get(i).stop(Duration.ofMinutes(1));
+            if (exit != 143) {
+                throw new AssertionError("expected exit code 143 (stopped as by Ctrl-C), was " + exit + "; " + instances.get(i).tail());
+            }
+            instances.set(i, streams(build, names.get(i), List.of()));
+            instances.get(i).awaitOutput(STARTED, Duration.ofMinutes(2));
+            Thread.sleep(1_000 + random.nextInt(2_000));
+        }
     }
 
     /** The arguments of {@link #streams}, for a test that starts the command its own way. */

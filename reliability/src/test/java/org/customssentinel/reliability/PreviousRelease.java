@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+
+import org.customssentinel.localstack.Directories;
 
 /**
  * The release named in {@code reliability/upgrade-from}, built from git: its sources as committed ({@code git archive},
@@ -34,7 +34,7 @@ final class PreviousRelease {
             throw new AssertionError("commit " + commit + " (" + tag + ", named in " + FILE.toAbsolutePath() + ") is not in this clone: "
                     + "clone with its history (git fetch --unshallow)");
         }
-        delete(dir);
+        Directories.deleteTree(dir);
         Files.createDirectories(dir);
         Path sources = dir.resolve("sources.tar");
         Path log = dir.resolve("build.log");
@@ -73,16 +73,5 @@ final class PreviousRelease {
             throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s; see " + log);
         }
         return process.exitValue();
-    }
-
-    private static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

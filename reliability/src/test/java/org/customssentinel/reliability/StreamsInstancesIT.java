@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,13 +65,7 @@ class StreamsInstancesIT {
         List<SentinelProcess> instances = startThree(pipeline, List.of());
         try (SentinelProcess produce = pipeline.produce(suite.scenario(), List.of("--speed", BrokerFailureIT.PACE, "--timeout", "PT3M"))) {
             Thread.sleep(3_000 + random.nextInt(3_000));
-            for (int i = 0; i < instances.size(); i++) {
-                // As an operator upgrades: stop one cleanly (it commits and leaves the group), start it again, go on.
-                assertEquals(143, instances.get(i).stop(Duration.ofMinutes(1)), "stopped as by Ctrl-C: " + instances.get(i).tail());
-                instances.set(i, pipeline.streams(INSTANCES.get(i), List.of()));
-                instances.get(i).awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
-                Thread.sleep(1_000 + random.nextInt(2_000));
-            }
+            pipeline.replaceOneAtATime(instances, INSTANCES, SentinelBuild.current(), random);
             assertEquals(0, produce.awaitExit(Duration.ofMinutes(5)), produce.tail());
             pipeline.awaitConsumed(Duration.ofMinutes(5));
             for (SentinelProcess instance : instances) {
@@ -125,13 +118,6 @@ class StreamsInstancesIT {
 
     private List<SentinelProcess> startThree(Pipeline pipeline, List<String> options) throws Exception {
         pipeline.loadReference();
-        List<SentinelProcess> instances = new ArrayList<>();
-        for (String name : INSTANCES) {
-            instances.add(pipeline.streams(name, options));
-        }
-        for (SentinelProcess instance : instances) {
-            instance.awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
-        }
-        return instances;
+        return pipeline.startInstances(SentinelBuild.current(), INSTANCES, options);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -42,14 +41,8 @@ class UpgradeInPlaceIT {
         Random random = suite.random("rolling-upgrade");
         Pipeline pipeline = suite.pipeline("rolling-upgrade");
         pipeline.loadReference(previous);
-        List<SentinelProcess> instances = new ArrayList<>();
+        List<SentinelProcess> instances = pipeline.startInstances(previous, INSTANCES, List.of());
         try {
-            for (String name : INSTANCES) {
-                instances.add(pipeline.streams(previous, name, List.of()));
-            }
-            for (SentinelProcess instance : instances) {
-                instance.awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
-            }
             try (SentinelProcess produce = pipeline.produce(previous, suite.scenario(), List.of("--speed", BrokerFailureIT.PACE, "--timeout", "PT3M"))) {
                 // chpl-surge's anomalies begin in spring 2022, about a third of its declarations in: from there on every
                 // FINAL alert rests on what the old release kept (baselines, the rules' memory, exporters' first periods).
@@ -58,12 +51,7 @@ class UpgradeInPlaceIT {
                 pipeline.awaitCommitted(third, Duration.ofMinutes(3));
                 System.out.printf("rolling upgrade: %s has committed %d of %d declarations; upgrading to %s one instance at a time (seed %d)%n",
                         previous.name(), third, suite.ids().count(), current.name(), suite.seed());
-                for (int i = 0; i < instances.size(); i++) {
-                    assertEquals(143, instances.get(i).stop(Duration.ofMinutes(1)), "stopped as by Ctrl-C: " + instances.get(i).tail());
-                    instances.set(i, pipeline.streams(current, INSTANCES.get(i), List.of()));
-                    instances.get(i).awaitOutput(Pipeline.STARTED, Duration.ofMinutes(2));
-                    Thread.sleep(1_000 + random.nextInt(2_000));
-                }
+                pipeline.replaceOneAtATime(instances, INSTANCES, current, random);
                 assertEquals(0, produce.awaitExit(Duration.ofMinutes(5)), produce.tail());
             }
             pipeline.awaitConsumed(Duration.ofMinutes(5));
