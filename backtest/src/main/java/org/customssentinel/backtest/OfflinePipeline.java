@@ -6,29 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
+import java.util.function.DoubleConsumer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
+import org.apache.kafka.streams.processor.api.Record;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.FlowWindow;
@@ -39,20 +31,20 @@ import org.customssentinel.producer.reference.WatchlistReader;
 import org.customssentinel.schemas.registry.MockSchemaRegistry;
 import org.customssentinel.schemas.registry.SchemaRegistryClient;
 import org.customssentinel.schemas.registry.SchemaRegistryClients;
-import org.customssentinel.schemas.serde.AvroDeserializer;
 import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.customssentinel.schemas.serde.AvroSerializer;
 import org.customssentinel.streams.flow.FlowKeys;
 import org.customssentinel.streams.metrics.SentinelMetrics;
+import org.customssentinel.streams.risk.OpenAlerts;
 import org.customssentinel.streams.topology.InputLanes;
 import org.customssentinel.streams.topology.SentinelTopology;
 import org.customssentinel.streams.topology.StateStorage;
 import org.customssentinel.streams.topology.TopologySettings;
 
 /**
- * The streams app's topology in a {@link TopologyTestDriver}: the same processors, stores and serdes (Avro in the
- * Confluent wire format, against an in-memory registry of its own), fed the declarations as the producer would publish
- * them. No broker, no registry; the state directory is temporary and removed.
+ * The streams app's topology run offline ({@link DirectTopology}): the same processors and stores, fed the declarations
+ * as the producer would publish them (Avro in the Confluent wire format, against an in-memory registry of its own). No
+ * broker, no registry; the state directory is temporary and removed.
  *
  * <p>The live app decides LATE and closes windows per input partition; this reads the file through one task, so each
  * declaration is assigned the partition the producer would give it among {@code partitions} ({@link InputLanes}) and
@@ -61,8 +53,8 @@ import org.customssentinel.streams.topology.TopologySettings;
 public final class OfflinePipeline {
 
     private static final String APPLICATION_ID = "sentinel-backtest";
-    /** Outputs nobody reads here are dropped this often: the driver keeps every record written until read. */
-    private static final int DRAIN_EVERY = 2048;
+    /** How often progress is told, in declarations. */
+    private static final int PROGRESS_EVERY = 2048;
 
     private final ReferenceData reference;
     private final int partitions;
@@ -86,36 +78,37 @@ public final class OfflinePipeline {
      */
     public BacktestResult run(BacktestInput input, BacktestSetting setting, Set<String> watchedFlows, DoubleConsumer progress) {
         String scope = "backtest-" + UUID.randomUUID();
+        // Subjects by topic and record: the stores' serdes all name one topic here ("changelog", MockProcessorContext's
+        // name for every store's), and a record's subject only files its schema; readers go by schema id.
         Map<String, Object> serdeConfigs = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + scope,
-                AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+                AvroSerdeConfig.SPECIFIC_AVRO_READER, true, AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY, "TopicRecordNameStrategy");
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.defaults(APPLICATION_ID), setting.classificationMode(),
                 setting.flows().windows(), setting.flows().dimensions(), setting.rules(), partitions, serdeConfigs);
         TopologySettings.Topics topics = topology.topics();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         Path stateDir = temporaryDirectory();
         long started = System.nanoTime();
-        // One registry client for the topology and the records piped in and read out, as in the live app.
+        // One registry client for the topology and the declarations encoded for it, as in the live app.
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfigs(serdeConfigs);
-             TopologyTestDriver driver = new TopologyTestDriver(SentinelTopology.build(topology, new SentinelMetrics(meters, Clock.systemUTC()),
-                     registry, InputLanes.byKeyHash(partitions), StateStorage.IN_MEMORY), driverProperties(stateDir))) {
+             DirectTopology engine = new DirectTopology(APPLICATION_ID, stateDir)) {
+            SentinelTopology.wire(engine, topology, new SentinelMetrics(meters, Clock.systemUTC()), registry, InputLanes.byKeyHash(partitions),
+                    StateStorage.IN_MEMORY, new OpenAlerts());
+            List<FiredAlert> alerts = new ArrayList<>();
+            // Copies: what the processors forward is theirs to reuse.
+            engine.observe(topics.alerts(), record -> alerts.add(new FiredAlert(Alert.newBuilder((Alert) record.value()).build(),
+                    Instant.ofEpochMilli(record.timestamp()))));
+            WatchedWindows windows = new WatchedWindows(watchedFlows);
+            engine.observe(topics.flowsWindowed(), windows::add);
+            engine.start();
+            loadReference(engine, topics);
             AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
             values.configure(serdeConfigs, false);
-            loadReference(driver, topics, values);
-            TestOutputTopic<String, Alert> alertsOut = driver.createOutputTopic(topics.alerts(), new StringDeserializer(),
-                    deserializer(registry, serdeConfigs));
-            List<TestOutputTopic<byte[], byte[]>> unread = Stream.of(topics.enriched(), topics.flowEvents(), topics.rejected())
-                    .map(topic -> driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())).toList();
-            WatchedWindows windows = new WatchedWindows(watchedFlows, deserializer(registry, serdeConfigs),
-                    driver.createOutputTopic(topics.flowsWindowed(), new StringDeserializer(), new ByteArrayDeserializer()));
-            TestInputTopic<String, SpecificRecord> declarations = driver.createInputTopic(topics.declarations(), new StringSerializer(), values);
-            List<FiredAlert> alerts = new ArrayList<>();
             List<Declaration> all = input.declarations();
             for (int i = 0; i < all.size(); i++) {
                 Declaration declaration = all.get(i);
-                declarations.pipeInput(new TestRecord<>(declaration.getDeclarationId(), declaration, declaration.getLodgedAt()));
-                if ((i + 1) % DRAIN_EVERY == 0 || i == all.size() - 1) {
-                    drain(alertsOut, alerts, unread);
-                    windows.drain();
+                engine.pipe(topics.declarations(), declaration.getDeclarationId(), values.serialize(topics.declarations(), declaration),
+                        declaration.getLodgedAt().toEpochMilli());
+                if ((i + 1) % PROGRESS_EVERY == 0 || i == all.size() - 1) {
                     progress.accept((i + 1) / (double) all.size());
                 }
             }
@@ -135,54 +128,30 @@ public final class OfflinePipeline {
         }
     }
 
-    private static Properties driverProperties(Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "offline:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        // The driver commits after every record, so a cache would only be filled and flushed each time.
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        return props;
-    }
-
     /** The classification lists and watchlist onto their topics, keyed as {@code load-reference} keys them. */
-    private void loadReference(TopologyTestDriver driver, TopologySettings.Topics topics, AvroSerializer<SpecificRecord> values) {
-        TestInputTopic<String, SpecificRecord> hs = driver.createInputTopic(topics.hsClassifications(), new StringSerializer(), values);
+    private void loadReference(DirectTopology engine, TopologySettings.Topics topics) {
         for (HsClassification entry : reference.classifications()) {
-            hs.pipeInput(HsClassificationReader.key(entry), entry);
+            engine.pipe(topics.hsClassifications(), HsClassificationReader.key(entry), entry, 0);
         }
-        TestInputTopic<String, SpecificRecord> watchlist = driver.createInputTopic(topics.watchlist(), new StringSerializer(), values);
         for (WatchlistEntry entry : reference.watchlist()) {
-            watchlist.pipeInput(WatchlistReader.key(entry), entry);
+            engine.pipe(topics.watchlist(), WatchlistReader.key(entry), entry, 0);
         }
     }
 
-    private static <T> AvroDeserializer<T> deserializer(SchemaRegistryClient registry, Map<String, Object> serdeConfigs) {
-        AvroDeserializer<T> deserializer = new AvroDeserializer<>(registry);
-        deserializer.configure(serdeConfigs, false);
-        return deserializer;
-    }
-
-    /** The latest record of each window of the watched flows, from customs.flows.windowed; the rest only dropped. */
+    /** The latest record of each window of the watched flows, from customs.flows.windowed; the rest not kept. */
     private static final class WatchedWindows {
         private final Set<String> flows;
-        private final AvroDeserializer<FlowWindow> values;
-        private final TestOutputTopic<String, byte[]> topic;
         private final Map<String, TreeMap<Long, FlowWindow>> latest = new TreeMap<>();
 
-        WatchedWindows(Set<String> flows, AvroDeserializer<FlowWindow> values, TestOutputTopic<String, byte[]> topic) {
+        WatchedWindows(Set<String> flows) {
             this.flows = flows;
-            this.values = values;
-            this.topic = topic;
         }
 
-        void drain() {
-            for (TestRecord<String, byte[]> record : topic.readRecordsToList()) {
-                String flow = FlowKeys.flowOfWindowedTopicKey(record.key());
-                if (flows.contains(flow)) {
-                    FlowWindow window = values.deserialize("", record.value());
-                    latest.computeIfAbsent(flow, f -> new TreeMap<>()).put(window.getWindowStart().toEpochMilli(), window);
-                }
+        void add(Record<Object, Object> record) {
+            String flow = FlowKeys.flowOfWindowedTopicKey((String) record.key());
+            if (flows.contains(flow)) {
+                FlowWindow window = FlowWindow.newBuilder((FlowWindow) record.value()).build();
+                latest.computeIfAbsent(flow, f -> new TreeMap<>()).put(window.getWindowStart().toEpochMilli(), window);
             }
         }
 
@@ -191,13 +160,6 @@ public final class OfflinePipeline {
             latest.forEach((flow, byStart) -> windows.put(flow, List.copyOf(byStart.values())));
             return windows;
         }
-    }
-
-    private static void drain(TestOutputTopic<String, Alert> alertsOut, List<FiredAlert> alerts, List<TestOutputTopic<byte[], byte[]>> unread) {
-        for (TestRecord<String, Alert> record : alertsOut.readRecordsToList()) {
-            alerts.add(new FiredAlert(record.value(), record.getRecordTime()));
-        }
-        unread.forEach(TestOutputTopic::readRecordsToList);
     }
 
     private static Path temporaryDirectory() {

@@ -45,7 +45,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "backtest", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Replay declaration files offline and score rule settings.",
         description = {"Reads CSV or JSON Lines files (.gz too) as `produce` would (same validator, same rejections) and runs them",
-                "through the streams app's own topology in-process (Kafka Streams' TopologyTestDriver, an in-memory schema",
+                "through the streams app's own processors and stores in-process (called directly, an in-memory schema",
                 "registry): no broker, no registry, no state left behind. Its FINAL alerts are those the live pipeline raises",
                 "on the same input, reference data and settings, on an input topic of --partitions partitions.",
                 "",

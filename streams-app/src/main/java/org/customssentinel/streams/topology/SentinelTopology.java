@@ -36,7 +36,7 @@ import org.customssentinel.streams.traders.NewTraderProcessor;
 
 /**
  * The Customs Sentinel topology, a pure function of its settings: build it without starting anything, test it with
- * TopologyTestDriver. Every processor, store and sink has an explicit, stable name, so upgrades keep their state.
+ * TopologyTestDriver, or wire the same nodes into the offline replay ({@link #wire}). Every processor, store and sink has an explicit, stable name, so upgrades keep their state.
  */
 public final class SentinelTopology {
 
@@ -66,34 +66,48 @@ public final class SentinelTopology {
     public static Topology build(TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry, InputLanes lanes,
                                  StateStorage where, OpenAlerts alerts) {
         ProcessorApiFirst builder = new ProcessorApiFirst();
-        Topology topology = builder.processorApi();
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
         TopologyStores stores = new TopologyStores(where, serdes);
+        wire(TopologyWiring.of(builder.processorApi()), settings, serdes, stores, metrics, lanes, alerts);
+        queryStores(builder, settings, serdes, stores);
+        return builder.build(optimizations());
+    }
+
+    /**
+     * The reference data, declarations and detection (every node but the query tables) into {@code wiring}: what the
+     * offline replay runs without Kafka Streams, the same nodes as {@link #build}'s.
+     */
+    public static void wire(TopologyWiring wiring, TopologySettings settings, SentinelMetrics metrics, SchemaRegistryClient registry,
+                            InputLanes lanes, StateStorage where, OpenAlerts alerts) {
+        TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
+        wire(wiring, settings, serdes, new TopologyStores(where, serdes), metrics, lanes, alerts);
+    }
+
+    private static void wire(TopologyWiring wiring, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
+                             SentinelMetrics metrics, InputLanes lanes, OpenAlerts alerts) {
         TopologySettings.Topics topics = settings.topics();
         // Shared by the index updaters (global thread) and enrichment (stream threads) of this topology only.
         ReferenceGeneration generation = new ReferenceGeneration();
         Deserializer<HsClassification> hs = serdes.<HsClassification>value().deserializer();
-        topology.addGlobalStore(TopologyStores.global(TopologyStores.HS_INDEX, serdes.<HsClassification>value()),
+        wiring.globalStore(TopologyStores.global(TopologyStores.HS_INDEX, serdes.<HsClassification>value()),
                 "hs-classifications-source-source", Serdes.String().deserializer(), hs, topics.hsClassifications(),
                 "hs-classifications-source", () -> new IndexUpdater<>(TopologyStores.HS_INDEX,
                         store -> (key, value) -> ClassificationIndex.apply(store, key, value), generation));
         Deserializer<WatchlistEntry> watchlist = serdes.<WatchlistEntry>value().deserializer();
-        topology.addGlobalStore(stores.watchlistIndex(),
+        wiring.globalStore(stores.watchlistIndex(),
                 "watchlist-source-source", Serdes.String().deserializer(), watchlist, topics.watchlist(),
                 "watchlist-source", () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX,
                         WatchlistUpdates::new, generation));
         // Shared by the rules topic's reader (global thread) and every processor that judges (stream threads).
         RulesInForce rules = new RulesInForce(settings.rules(), settings.windows());
         Deserializer<RuleSetting> ruleSettings = serdes.<RuleSetting>value().deserializer();
-        topology.addGlobalStore(TopologyStores.global(TopologyStores.RULE_SETTINGS, Serdes.ByteArray()),
+        wiring.globalStore(TopologyStores.global(TopologyStores.RULE_SETTINGS, Serdes.ByteArray()),
                 "rules-source-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.rules(),
                 "rules-source", () -> new RuleChangeApplier(rules, ruleSettings));
 
-        declarations(topology, settings, serdes, stores, metrics, lanes, generation, rules, new RiskAssessor(settings.dimensions(),
+        declarations(wiring, settings, serdes, stores, metrics, lanes, generation, rules, new RiskAssessor(settings.dimensions(),
                 settings.windows(), alerts));
-        detection(topology, settings, serdes, stores, metrics, rules);
-        queryStores(builder, settings, serdes, stores);
-        return builder.build(optimizations());
+        detection(wiring, settings, serdes, stores, metrics, rules);
     }
 
     /**
@@ -123,53 +137,52 @@ public final class SentinelTopology {
      * away before anything is enriched, the watermarks out to every flow partition; what is on time enriched, scored,
      * judged by the declaration rules and fanned out to its flows and its exporter.
      */
-    private static void declarations(Topology topology, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
+    private static void declarations(TopologyWiring wiring, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
                                      SentinelMetrics metrics, InputLanes lanes, ReferenceGeneration generation, RulesInForce rules,
                                      RiskAssessor assessor) {
         TopologySettings.Topics topics = settings.topics();
-        topology.addSource("declarations-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.declarations())
-                .addProcessor("decode-declarations", () -> new DecodeProcessor(serdes, metrics), "declarations-source")
-                .addProcessor(Nodes.DROP_DUPLICATES, () -> new DuplicateFilter(serdes, metrics), "decode-declarations")
-                .addProcessor(Nodes.KEEP_EVENT_TIME, () -> new LatenessGate(settings.windows(), metrics, lanes), Nodes.DROP_DUPLICATES)
-                .addProcessor(Nodes.ENRICH, () -> new EnrichProcessor(settings.classificationMode(), generation), Nodes.KEEP_EVENT_TIME)
-                .addSink("enriched-sink", topics.enriched(), Serdes.String().serializer(), serdes.<EnrichedDeclaration>value().serializer(),
-                        Nodes.ENRICH)
-                .addProcessor("assess-risk", () -> new RiskProcessor(rules, assessor), Nodes.ENRICH)
-                .addSink("risk-sink", topics.risk(), Serdes.String().serializer(), serdes.<DeclarationRisk>value().serializer(), "assess-risk")
-                .addProcessor("fan-out-flows", () -> new FanOutProcessor(settings.dimensions(), rules, metrics), Nodes.ENRICH)
-                .addSink(Nodes.REJECTED_SINK, topics.rejected(), Serdes.String().serializer(), serdes.<SpecificRecord>value().serializer(),
-                        "decode-declarations", Nodes.DROP_DUPLICATES, Nodes.KEEP_EVENT_TIME)
-                .addSink(Nodes.FLOW_EVENTS_SINK, topics.flowEvents(), Serdes.String().serializer(), serdes.<FlowEvent>value().serializer(),
-                        new FlowEventPartitioner(), Nodes.KEEP_EVENT_TIME, "fan-out-flows")
-                .addSink(Nodes.WATCHLIST_ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(),
-                        "fan-out-flows");
-        topology.addStateStore(stores.seenDeclarations(), Nodes.DROP_DUPLICATES);
-        topology.addStateStore(stores.streamTime(), Nodes.KEEP_EVENT_TIME);
+        wiring.source("declarations-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.declarations());
+        wiring.processor("decode-declarations", () -> new DecodeProcessor(serdes, metrics), "declarations-source");
+        wiring.processor(Nodes.DROP_DUPLICATES, () -> new DuplicateFilter(serdes, metrics), "decode-declarations");
+        wiring.processor(Nodes.KEEP_EVENT_TIME, () -> new LatenessGate(settings.windows(), metrics, lanes), Nodes.DROP_DUPLICATES);
+        wiring.processor(Nodes.ENRICH, () -> new EnrichProcessor(settings.classificationMode(), generation), Nodes.KEEP_EVENT_TIME);
+        wiring.sink("enriched-sink", topics.enriched(), Serdes.String().serializer(), serdes.<EnrichedDeclaration>value().serializer(), null,
+                Nodes.ENRICH);
+        wiring.processor("assess-risk", () -> new RiskProcessor(rules, assessor), Nodes.ENRICH);
+        wiring.sink("risk-sink", topics.risk(), Serdes.String().serializer(), serdes.<DeclarationRisk>value().serializer(), null, "assess-risk");
+        wiring.processor("fan-out-flows", () -> new FanOutProcessor(settings.dimensions(), rules, metrics), Nodes.ENRICH);
+        wiring.sink(Nodes.REJECTED_SINK, topics.rejected(), Serdes.String().serializer(), serdes.<SpecificRecord>value().serializer(), null,
+                "decode-declarations", Nodes.DROP_DUPLICATES, Nodes.KEEP_EVENT_TIME);
+        wiring.sink(Nodes.FLOW_EVENTS_SINK, topics.flowEvents(), Serdes.String().serializer(), serdes.<FlowEvent>value().serializer(),
+                new FlowEventPartitioner(), Nodes.KEEP_EVENT_TIME, "fan-out-flows");
+        wiring.sink(Nodes.WATCHLIST_ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(), null,
+                "fan-out-flows");
+        wiring.store(stores.seenDeclarations(), Nodes.DROP_DUPLICATES);
+        wiring.store(stores.streamTime(), Nodes.KEEP_EVENT_TIME);
     }
 
     /**
      * Per flow partition: windows, baselines, the window rules, alerts and the windows for dashboards; per exporter
      * partition: first-seen times, first periods, NEW_TRADER. Both read every watermark; each ignores the other's events.
      */
-    private static void detection(Topology topology, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
+    private static void detection(TopologyWiring wiring, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
                                   SentinelMetrics metrics, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
-        topology.addSource("flow-events-source", Serdes.String().deserializer(), serdes.<FlowEvent>value().deserializer(), topics.flowEvents());
-        topology.addProcessor("detect-flows", () -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics,
-                        new DetectProcessor.Children(Nodes.ALERTS_SINK, Nodes.FLOWS_WINDOWED_SINK)),
-                        "flow-events-source")
-                .addProcessor("judge-new-traders", () -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
-                        "flow-events-source")
-                .addSink(Nodes.ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(),
-                        "detect-flows", "judge-new-traders")
-                .addSink(Nodes.FLOWS_WINDOWED_SINK, topics.flowsWindowed(), Serdes.String().serializer(), serdes.<FlowWindow>value().serializer(),
-                        new FlowWindowPartitioner(), "detect-flows");
-        topology.addStateStore(stores.flowWindows(), "detect-flows");
-        topology.addStateStore(stores.flowHistory(), "detect-flows");
-        topology.addStateStore(stores.detectorClock(), "detect-flows");
-        topology.addStateStore(stores.traderLedger(), "judge-new-traders");
-        topology.addStateStore(stores.traderClosing(), "judge-new-traders");
-        topology.addStateStore(stores.traderClock(), "judge-new-traders");
+        wiring.source("flow-events-source", Serdes.String().deserializer(), serdes.<FlowEvent>value().deserializer(), topics.flowEvents());
+        wiring.processor("detect-flows", () -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics,
+                new DetectProcessor.Children(Nodes.ALERTS_SINK, Nodes.FLOWS_WINDOWED_SINK)), "flow-events-source");
+        wiring.processor("judge-new-traders", () -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
+                "flow-events-source");
+        wiring.sink(Nodes.ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(), null,
+                "detect-flows", "judge-new-traders");
+        wiring.sink(Nodes.FLOWS_WINDOWED_SINK, topics.flowsWindowed(), Serdes.String().serializer(), serdes.<FlowWindow>value().serializer(),
+                new FlowWindowPartitioner(), "detect-flows");
+        wiring.store(stores.flowWindows(), "detect-flows");
+        wiring.store(stores.flowHistory(), "detect-flows");
+        wiring.store(stores.detectorClock(), "detect-flows");
+        wiring.store(stores.traderLedger(), "judge-new-traders");
+        wiring.store(stores.traderClosing(), "judge-new-traders");
+        wiring.store(stores.traderClock(), "judge-new-traders");
     }
 
     /**

@@ -10,10 +10,8 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 /**
  * Where the topology's stores keep their state. Live: RocksDB, restored from changelogs, larger than memory. An offline
- * replay ({@code sentinel backtest}) in a TopologyTestDriver, which commits after every record: in memory, as a RocksDB
- * flush per record would cost more than the processing, and without changelogs, which nothing restores from there (each
- * changelog record would also pass through the driver's output capture). The stores hold the same keys in the same
- * (byte) order either way.
+ * replay ({@code sentinel backtest}, or a TopologyTestDriver in tests): in memory, and without changelogs, which nothing
+ * restores from there. The stores hold the same keys in the same (byte) order either way.
  */
 public enum StateStorage {
     PERSISTENT {
