@@ -44,6 +44,10 @@ public final class OpenAlerts {
 
     /** The NEW_TRADER alert of the exporter of this name. */
     public Optional<Flagged> onExporter(String exporterName) {
+        // Asked for every declaration; normalizing a name costs more than the rest of the lookup.
+        if (byExporter.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(byExporter.get(PartyNames.normalize(exporterName)));
     }
 
