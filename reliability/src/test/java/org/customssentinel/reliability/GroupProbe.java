@@ -10,7 +10,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.StreamsGroupDescription;
+import org.apache.kafka.clients.admin.StreamsGroupMemberAssignment;
+import org.apache.kafka.clients.admin.StreamsGroupMemberDescription;
+import org.apache.kafka.clients.admin.StreamsGroupSubtopologyDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -24,13 +29,27 @@ final class GroupProbe implements AutoCloseable {
     private final Admin admin;
     private final String group;
 
-    GroupProbe(Map<String, Object> clients, String group) {
+    private final boolean streamsGroup;
+
+    /** {@code streamsGroup}: the app runs the streams rebalance protocol, so its group is a streams group. */
+    GroupProbe(Map<String, Object> clients, String group, boolean streamsGroup) {
         this.admin = Admin.create(clients);
         this.group = group;
+        this.streamsGroup = streamsGroup;
     }
 
     /** The partitions of {@code topics} the instance with this client id (as {@link Pipeline#streams} sets it) consumes now. */
     Set<TopicPartition> partitionsOf(String instance, Set<String> topics) throws Exception {
+        if (streamsGroup) {
+            StreamsGroupDescription description = describeStreamsGroup();
+            Set<TopicPartition> owned = new HashSet<>();
+            for (StreamsGroupMemberDescription member : description.members()) {
+                if (member.clientId().startsWith(instance + "-")) {
+                    owned.addAll(activePartitions(description, member, topics));
+                }
+            }
+            return owned;
+        }
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
         Set<TopicPartition> owned = new HashSet<>();
         for (MemberDescription member : description.members()) {
@@ -45,6 +64,18 @@ final class GroupProbe implements AutoCloseable {
     void awaitMembers(int members, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
+            if (streamsGroup) {
+                StreamsGroupDescription description = describeStreamsGroup();
+                long holding = description.members().stream().filter(m -> !m.assignment().activeTasks().isEmpty()).count();
+                if (holding == members && description.groupState().toString().equals("Stable")) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(group + " did not settle on " + members + " members within " + limit + ": " + description);
+                }
+                Thread.sleep(500);
+                continue;
+            }
             ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
             long holding = description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
             if (holding == members && description.groupState().toString().equals("Stable")) {
@@ -58,8 +89,10 @@ final class GroupProbe implements AutoCloseable {
     }
 
     Map<TopicPartition, Long> committed(Set<TopicPartition> partitions) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> all = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                .get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> all = streamsGroup
+                ? admin.listStreamsGroupOffsets(Map.of(group, new ListStreamsGroupOffsetsSpec())).partitionsToOffsetAndMetadata(group)
+                        .get(30, TimeUnit.SECONDS)
+                : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         Map<TopicPartition, Long> offsets = new HashMap<>();
         partitions.forEach(p -> offsets.put(p, all.containsKey(p) ? all.get(p).offset() : -1L));
         return offsets;
@@ -69,19 +102,62 @@ final class GroupProbe implements AutoCloseable {
      * Seconds from {@code killedAtNanos} until every partition in {@code before} has a committed offset beyond the one it
      * had then; the input must keep flowing meanwhile (a paced replay), or an idle partition would never move.
      */
-    double secondsUntilAllMoved(Map<TopicPartition, Long> before, long killedAtNanos, Duration limit) throws Exception {
+    double secondsUntilAllMoved(Map<TopicPartition, Long> before, long killedAtNanos, Duration limit, String victim) throws Exception {
         Set<TopicPartition> waiting = new HashSet<>(before.keySet());
+        // Where the failover's time goes: when the group let the victim go, when each of its partitions moved again.
+        Map<String, Double> timeline = new java.util.LinkedHashMap<>();
         while (!waiting.isEmpty()) {
             if (System.nanoTime() - killedAtNanos > limit.toNanos()) {
-                throw new AssertionError("partitions " + waiting + " not processed again within " + limit + " of the kill");
+                throw new AssertionError("partitions " + waiting + " not processed again within " + limit + " of the kill; " + timeline);
+            }
+            double at = (System.nanoTime() - killedAtNanos) / 1e9;
+            if (!timeline.containsKey("victim left the group") && !isMember(victim)) {
+                timeline.put("victim left the group", at);
             }
             Map<TopicPartition, Long> now = committed(waiting);
-            waiting.removeIf(p -> now.get(p) > before.get(p));
+            for (TopicPartition p : Set.copyOf(waiting)) {
+                if (now.get(p) > before.get(p)) {
+                    waiting.remove(p);
+                    timeline.put(p.topic().replaceAll(".*\\.customs\\.", "").replaceAll("^app-.*-flow-events", "flow-events") + "-" + p.partition(), at);
+                }
+            }
             if (!waiting.isEmpty()) {
                 Thread.sleep(100);
             }
         }
+        System.out.printf("failover timeline, seconds after the kill: %s%n", timeline.entrySet().stream()
+                .map(e -> String.format(java.util.Locale.ROOT, "%s %.1f", e.getKey(), e.getValue())).toList());
         return (System.nanoTime() - killedAtNanos) / 1e9;
+    }
+
+    private boolean isMember(String instance) throws Exception {
+        if (streamsGroup) {
+            return describeStreamsGroup().members().stream().anyMatch(m -> m.clientId().startsWith(instance + "-"));
+        }
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+        return description.members().stream().anyMatch(m -> m.clientId().startsWith(instance + "-"));
+    }
+
+    private StreamsGroupDescription describeStreamsGroup() throws Exception {
+        return admin.describeStreamsGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+    }
+
+    /** A streams group assigns tasks (sub-topology and partition): the partitions of {@code topics} they read. */
+    private static Set<TopicPartition> activePartitions(StreamsGroupDescription description, StreamsGroupMemberDescription member,
+                                                        Set<String> topics) {
+        Map<String, List<String>> sources = new HashMap<>();
+        for (StreamsGroupSubtopologyDescription subtopology : description.subtopologies()) {
+            sources.put(subtopology.subtopologyId(), subtopology.sourceTopics());
+        }
+        Set<TopicPartition> owned = new HashSet<>();
+        for (StreamsGroupMemberAssignment.TaskIds tasks : member.assignment().activeTasks()) {
+            for (String topic : sources.getOrDefault(tasks.subtopologyId(), List.of())) {
+                if (topics.contains(topic)) {
+                    tasks.partitions().forEach(p -> owned.add(new TopicPartition(topic, p)));
+                }
+            }
+        }
+        return owned;
     }
 
     @Override

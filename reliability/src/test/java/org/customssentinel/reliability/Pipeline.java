@@ -108,8 +108,7 @@ final class Pipeline {
     }
 
     /**
-     * {@code sentinel streams} as {@code instance}: its own state directory and client id; a SIGKILLed member leaves the
-     * group after a 6 s session timeout (the broker's least) rather than Kafka's 45 s.
+     * {@code sentinel streams} as {@code instance}: its own state directory and client id; its group settings as in {@link #streamsArgs}.
      */
     SentinelProcess streams(String instance, List<String> options) throws Exception {
         return streams(SentinelBuild.current(), instance, options);
@@ -153,10 +152,20 @@ final class Pipeline {
         }
     }
 
+    /** A SIGKILLed member leaves a classic group after 6 s, the broker's least, rather than Kafka's 45 s. */
+    private static final String CLASSIC_GROUP_CONFIG = "session.timeout.ms=6000\nheartbeat.interval.ms=1500\n";
+    /**
+     * A streams group (KIP-1071) takes its session timeout from the group, which the app sets from these; its members
+     * keep committing while tasks move, so a transaction may time out sooner: a dead member's open transaction holds
+     * back every reader of the flow events until the broker aborts it.
+     */
+    private static final String STREAMS_GROUP_CONFIG = "session.timeout.ms=3000\nheartbeat.interval.ms=1000\nproducer.transaction.timeout.ms=5000\n";
+
     /** The arguments of {@link #streams}, for a test that starts the command its own way. */
     List<String> streamsArgs(String instance, List<String> options) throws Exception {
         Path config = dir.resolve(instance + ".properties");
-        Files.writeString(config, "client.id=" + instance + "\nsession.timeout.ms=6000\nheartbeat.interval.ms=1500\n", StandardCharsets.UTF_8);
+        Files.writeString(config, "client.id=" + instance + "\n" + (options.contains("streams") ? STREAMS_GROUP_CONFIG : CLASSIC_GROUP_CONFIG),
+                StandardCharsets.UTF_8);
         List<String> args = new ArrayList<>(List.of("streams", "--processing-guarantee", GUARANTEE, "--application-id", applicationId, "--state-dir",
                 dir.resolve("state-" + instance).toString(), "--http-port", "0", "--config", config.toString(),
                 "--surge-reference", "2021-01-01/2022-02-24"));

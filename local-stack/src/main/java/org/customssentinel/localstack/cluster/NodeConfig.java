@@ -78,6 +78,9 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         props.setProperty("share.coordinator.state.topic.min.isr", String.valueOf(minIsr));
         props.setProperty("group.initial.rebalance.delay.ms", "0");
         props.setProperty(EmbeddedKafka.TRANSACTION_ABORT_SCAN, String.valueOf(EmbeddedKafka.TRANSACTION_ABORT_SCAN_MS));
+        props.setProperty(EmbeddedKafka.STREAMS_GROUP_MIN_SESSION_TIMEOUT, String.valueOf(EmbeddedKafka.STREAMS_GROUP_MIN_SESSION_TIMEOUT_MS));
+        props.setProperty(EmbeddedKafka.STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL, String.valueOf(EmbeddedKafka.STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL_MS));
+        props.setProperty(EmbeddedKafka.STREAMS_GROUP_INITIAL_REBALANCE_DELAY, "0");
         // Replays carry event times years back: time-based retention would delete them as segments roll.
         props.setProperty("log.retention.ms", "-1");
         // A node killed mid-write must not be elected leader with a shorter log than what was acknowledged.

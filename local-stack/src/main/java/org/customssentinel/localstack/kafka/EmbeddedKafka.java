@@ -72,6 +72,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 // A dead transactional producer's open transaction holds back every read_committed reader of the
                 // partitions it wrote until the broker aborts it: look for timed-out ones every second, not every 10 s.
                 .setConfigProp(TRANSACTION_ABORT_SCAN, String.valueOf(TRANSACTION_ABORT_SCAN_MS))
+                .setConfigProp(STREAMS_GROUP_MIN_SESSION_TIMEOUT, String.valueOf(STREAMS_GROUP_MIN_SESSION_TIMEOUT_MS))
+                .setConfigProp(STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL, String.valueOf(STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL_MS))
+                .setConfigProp(STREAMS_GROUP_INITIAL_REBALANCE_DELAY, "0")
                 // Replays carry event times years back: time-based retention would delete them as segments roll.
                 .setConfigProp("log.retention.ms", "-1")
                 .build();
@@ -103,6 +106,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The broker setting that decides how soon a timed-out transaction is aborted (Kafka's default: 10 s). */
     public static final String TRANSACTION_ABORT_SCAN = "transaction.abort.timed.out.transaction.cleanup.interval.ms";
     public static final int TRANSACTION_ABORT_SCAN_MS = 1_000;
+
+    /**
+     * The streams rebalance protocol's bounds (KIP-1071): its groups take their session timeout and heartbeat interval
+     * from the group's configuration, which the broker holds to at least 45 s and 5 s by default. Lowered so that a streams
+     * group may fail over in seconds; the app sets its own (the fault suite 3 s and 1 s).
+     */
+    public static final String STREAMS_GROUP_MIN_SESSION_TIMEOUT = "group.streams.min.session.timeout.ms";
+    public static final int STREAMS_GROUP_MIN_SESSION_TIMEOUT_MS = 3_000;
+    public static final String STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL = "group.streams.min.heartbeat.interval.ms";
+    public static final int STREAMS_GROUP_MIN_HEARTBEAT_INTERVAL_MS = 1_000;
+    /** As {@code group.initial.rebalance.delay.ms} for classic groups: no wait for more members before the first assignment. */
+    public static final String STREAMS_GROUP_INITIAL_REBALANCE_DELAY = "group.streams.initial.rebalance.delay.ms";
 
     /** Idempotent: the test kit's own close() throws when called twice. */
     @Override

@@ -43,7 +43,7 @@ public final class SentinelStreams implements AutoCloseable {
     private SentinelStreams(StreamsSettings settings, SentinelMetrics metrics) {
         this.registry = SchemaRegistryClients.fromConfigs(settings.topology().serdeConfigs());
         OpenAlerts alerts = new OpenAlerts();
-        this.alertTail = new TopicTail<>(settings.clientConfigs(), settings.topology().topics().alerts(), TopicTail.From.BEGINNING, alerts::add);
+        this.alertTail = new TopicTail<>(StreamsGroupSettings.forPlainClients(settings.clientConfigs()), settings.topology().topics().alerts(), TopicTail.From.BEGINNING, alerts::add);
         this.streams = new KafkaStreams(SentinelTopology.build(settings.topology(), metrics, registry, InputLanes.live(), StateStorage.PERSISTENT,
                 alerts), properties(settings));
         streams.setStateListener((now, before) -> {
@@ -78,7 +78,9 @@ public final class SentinelStreams implements AutoCloseable {
         provisioner.ensure(reference, SentinelTopic.REFERENCE_PARTITIONS, settings.replicationFactor());
         // Windows close on the least watermark over every declarations partition, so the detector must know how many.
         int inputPartitions = provisioner.partitions(names.declarations());
-        SentinelStreams app = new SentinelStreams(settings.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);
+        StreamsSettings joining = settings.withClientConfigs(StreamsGroupSettings.apply(settings.applicationId(), settings.clientConfigs(),
+                settings.timeout()));
+        SentinelStreams app = new SentinelStreams(joining.withTopology(settings.topology().withInputPartitions(inputPartitions)), metrics);
         app.alertTail.start();
         app.streams.start();
         log.info("Customs Sentinel streams app {} started ({}, classifications as of {}, {} input partitions)", settings.applicationId(),

@@ -24,7 +24,8 @@ public final class ServedStreams implements AutoCloseable {
 
     public static ServedStreams start(StreamsSettings settings, QuerySettings http) {
         PrometheusMeterRegistry registry = SentinelMetrics.prometheusRegistry();
-        QueryServer server = QueryServer.start(http, settings.topology().topics(), settings.topology().windows(), settings.clientConfigs(),
+        QueryServer server = QueryServer.start(http, settings.topology().topics(), settings.topology().windows(),
+                StreamsGroupSettings.forPlainClients(settings.clientConfigs()),
                 registry);
         try {
             SentinelStreams app = SentinelStreams.start(

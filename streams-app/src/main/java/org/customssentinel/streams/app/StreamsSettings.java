@@ -34,6 +34,10 @@ public record StreamsSettings(String applicationId, Map<String, Object> clientCo
         return new StreamsSettings(applicationId, configs, processingGuarantee, topology, partitions, replicationFactor, stateDir, timeout);
     }
 
+    public StreamsSettings withClientConfigs(Map<String, Object> newClientConfigs) {
+        return new StreamsSettings(applicationId, newClientConfigs, processingGuarantee, topology, partitions, replicationFactor, stateDir, timeout);
+    }
+
     public StreamsSettings withTopology(TopologySettings newTopology) {
         return new StreamsSettings(applicationId, clientConfigs, processingGuarantee, newTopology, partitions, replicationFactor, stateDir, timeout);
     }
