@@ -25,7 +25,8 @@ final class FlinkPeerRun {
                         "--parallelism", String.valueOf(run.threads()), "--count", String.valueOf(count),
                         "--steady-after", String.valueOf(run.steadyAfter()),
                         // Exactly-once on both sides, outputs released as often: the peer checkpoints when the apps commit.
-                        "--checkpoint-ms", String.valueOf(run.commitIntervalMs()))).run();
+                        "--checkpoint-ms", String.valueOf(run.commitIntervalMs()),
+                        "--checkpoint-dir", run.work().resolve(group + "-checkpoints").toString())).run();
         return new AppRate(ChildJvm.last(lines, RATE), ChildJvm.lastOrNaN(lines, STEADY_RATE));
     }
 

@@ -1,5 +1,6 @@
 package org.customssentinel.peers;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,7 +40,7 @@ import org.customssentinel.streams.flow.WindowSettings;
  * {@code peer steady-rate N} (from the job running with {@code --steady-after} of the input committed), then stops.
  *
  * <p>Arguments: {@code --bootstrap-servers --schema-registry-url --topic --group --alerts-topic --parallelism --count --steady-after
- * --checkpoint-ms}.
+ * --checkpoint-ms --checkpoint-dir}. State is in RocksDB, checkpoints go to files under {@code --checkpoint-dir}.
  */
 public final class FlinkPeer {
 
@@ -60,6 +61,13 @@ public final class FlinkPeer {
         Configuration config = new Configuration();
         // A failure ends the run (and the bench step) at once rather than restarting forever.
         config.setString("restart-strategy.type", "none");
+        // Like for like with the streams app, whose state is in RocksDB and durable (changelogs): the windows in
+        // RocksDB, each checkpoint written to files. Flink's default keeps them on the heap and in the JobManager.
+        config.setString("state.backend.type", "rocksdb");
+        config.setString("execution.checkpointing.storage", "filesystem");
+        config.setString("execution.checkpointing.dir", Path.of(required(options, "--checkpoint-dir")).toUri().toString());
+        // As RocksDB is run for large state: each checkpoint uploads the files new since the last.
+        config.setString("execution.checkpointing.incremental", "true");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, config);
         env.enableCheckpointing(Long.parseLong(required(options, "--checkpoint-ms")), CheckpointingMode.EXACTLY_ONCE);
 
