@@ -91,7 +91,7 @@ public final class BenchAppCommand implements Callable<Integer> {
     @Option(names = "--input", defaultValue = TopicNames.DECLARATIONS, description = "FULL: its declarations topic.")
     String input;
 
-    @Option(names = "--steady-after", defaultValue = "0.25",
+    @Option(names = "--steady-after", defaultValue = ConsumedRate.DEFAULT_WARM_UP_SHARE,
             description = "Share of the input committed after RUNNING before the steady rate is timed.")
     double steadyAfter;
 

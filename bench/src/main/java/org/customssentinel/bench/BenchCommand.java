@@ -21,6 +21,7 @@ import org.customssentinel.producer.generate.SyntheticWatchlist;
 import org.customssentinel.producer.reference.HsClassificationReader;
 import org.customssentinel.producer.reference.ReferenceLoader;
 import org.customssentinel.producer.reference.WatchlistReader;
+import org.customssentinel.schemas.topic.ConsumedRate;
 import org.customssentinel.schemas.topic.TopicNames;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Stream threads of every app, and the Flink peer's parallelism (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--steady-after", defaultValue = "0.25", paramLabel = "F",
+    @Option(names = "--steady-after", defaultValue = ConsumedRate.DEFAULT_WARM_UP_SHARE, paramLabel = "F",
             description = "Each app's steady rate is timed from when it runs and has committed this share of its input, to its last "
                     + "commit; the other rate includes its start (default: ${DEFAULT-VALUE}).")
     double steadyAfter;

@@ -76,11 +76,11 @@ final class StreamsBench {
                     full.against(peer, "flink");
                 }
             }
-            run.progress("streams %s: pass-through %,.0f/s (steady %,.0f/s), shape %,.0f/s (%,.0f/s), full %,.0f/s (%,.0f/s; %.2f of pass-through, "
-                            + "steady %.2f)%s", run.roundName(round), p.withStart(), p.steady(), s.withStart(), s.steady(), f.withStart(), f.steady(),
-                    f.withStart() / p.withStart(), f.steady() / p.steady(),
-                    k == null ? "" : String.format(", Flink %,.0f/s (%,.0f/s; full %.2f of it, steady %.2f)", k.withStart(), k.steady(),
-                            f.withStart() / k.withStart(), f.steady() / k.steady()));
+            run.progress("streams %s: pass-through %,.0f/s (steady %s), shape %,.0f/s (%s), full %,.0f/s (%s; %.2f of pass-through, "
+                            + "steady %s)%s", run.roundName(round), p.withStart(), perSecond(p.steady()), s.withStart(), perSecond(s.steady()),
+                    f.withStart(), perSecond(f.steady()), f.withStart() / p.withStart(), ratio(f.steady() / p.steady()),
+                    k == null ? "" : String.format(", Flink %,.0f/s (%s; full %.2f of it, steady %s)", k.withStart(), perSecond(k.steady()),
+                            f.withStart() / k.withStart(), ratio(f.steady() / k.steady())));
         }
         passThrough.report(out, figures, "pass-through", "records/s", "pass-through Streams app: records/s");
         shape.report(out, figures, "shape", "declarations/s", "topology's bare shape: declarations/s");
@@ -171,5 +171,14 @@ final class StreamsBench {
                 figures.bench(out, name + ".steady-rate", median(true), unit, what + ", steady");
             }
         }
+    }
+
+    /** A steady rate, or "no steady rate" when the run was too short to have one (--quick). */
+    private static String perSecond(double rate) {
+        return Double.isNaN(rate) ? "no steady rate" : String.format("%,.0f/s", rate);
+    }
+
+    private static String ratio(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : String.format("%.2f", ratio);
     }
 }

@@ -106,7 +106,7 @@ public final class FlinkPeer {
                 .build()).name("alerts");
 
         long started = System.nanoTime();
-        ConsumedRate rate = new ConsumedRate(count, Double.parseDouble(options.getOrDefault("--steady-after", "0.25")), started);
+        ConsumedRate rate = new ConsumedRate(count, Double.parseDouble(options.getOrDefault("--steady-after", ConsumedRate.DEFAULT_WARM_UP_SHARE)), started);
         JobClient job = env.executeAsync("sentinel-peer-" + group);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             while (!ConsumerProgress.consumedAll(admin, group, topic)) {

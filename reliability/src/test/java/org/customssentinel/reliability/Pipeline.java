@@ -35,6 +35,8 @@ import org.customssentinel.schemas.topic.TopicNames;
 final class Pipeline {
 
     /** Printed by {@code sentinel streams} once Kafka Streams has started. */
+    /** The instances of the tests that scale out to three, by name (their client ids and state directories). */
+    static final List<String> THREE_INSTANCES = List.of("a", "b", "c");
     static final Pattern STARTED = Pattern.compile("^Streams app .* started");
     /** Logged by the app once its tasks are assigned and restored: it processes from here on. */
     static final Pattern PROCESSING = Pattern.compile("Kafka Streams REBALANCING -> RUNNING");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FaultSuite.class)
 class UpgradeInPlaceIT {
 
-    private static final List<String> INSTANCES = List.of("a", "b", "c");
+    private static final List<String> INSTANCES = Pipeline.THREE_INSTANCES;
 
     private final FaultSuite.Context suite;
 

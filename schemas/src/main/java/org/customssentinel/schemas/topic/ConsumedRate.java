@@ -8,6 +8,12 @@ package org.customssentinel.schemas.topic;
  */
 public final class ConsumedRate {
 
+    /**
+     * The warm-up share every app of the bench and its peer use unless told otherwise: a quarter of the records after
+     * RUNNING, which at scale 1 is past the JIT's first compilations.
+     */
+    public static final String DEFAULT_WARM_UP_SHARE = "0.25";
+
     private final long count;
     private final double warmUpShare;
     private final long startedNanos;
