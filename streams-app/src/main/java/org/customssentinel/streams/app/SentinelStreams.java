@@ -52,7 +52,14 @@ public final class SentinelStreams implements AutoCloseable {
                 running.countDown();
             }
         });
+        ThreadFailures failures = new ThreadFailures(THREAD_REPLACEMENTS, THREAD_REPLACEMENT_WINDOW);
         streams.setUncaughtExceptionHandler(exception -> {
+            StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse response = failures.onFailure(exception, System.nanoTime());
+            if (response == StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD) {
+                log.warn("Stream thread failed, its transaction ended by the brokers (nothing of it committed); replacing the thread: {}",
+                        exception.toString(), exception);
+                return response;
+            }
             fatal = exception;
             log.error("Stream thread failed; shutting the app down: {}", exception.toString(), exception);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -129,6 +136,10 @@ public final class SentinelStreams implements AutoCloseable {
      * commit.interval.ms=500` against the default, two runs each).
      */
     public static final Duration EXACTLY_ONCE_COMMIT_INTERVAL = Duration.ofMillis(500);
+
+    /** Stream threads replaced after their transaction was ended by the brokers, at most this many in the window below. */
+    static final int THREAD_REPLACEMENTS = 5;
+    static final Duration THREAD_REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     /** The producer's retry backoff under exactly-once: Kafka retried AddPartitionsToTxn after 20 ms before KIP-890. */
     static final Duration TRANSACTION_RETRY_BACKOFF = Duration.ofMillis(20);
