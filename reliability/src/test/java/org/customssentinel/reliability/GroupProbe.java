@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListStreamsGroupOffsetsSpec;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.StreamsGroupDescription;
 import org.apache.kafka.clients.admin.StreamsGroupMemberAssignment;
 import org.apache.kafka.clients.admin.StreamsGroupMemberDescription;
@@ -40,21 +39,10 @@ final class GroupProbe implements AutoCloseable {
 
     /** The partitions of {@code topics} the instance with this client id (as {@link Pipeline#streams} sets it) consumes now. */
     Set<TopicPartition> partitionsOf(String instance, Set<String> topics) throws Exception {
-        if (streamsGroup) {
-            StreamsGroupDescription description = describeStreamsGroup();
-            Set<TopicPartition> owned = new HashSet<>();
-            for (StreamsGroupMemberDescription member : description.members()) {
-                if (member.clientId().startsWith(instance + "-")) {
-                    owned.addAll(activePartitions(description, member, topics));
-                }
-            }
-            return owned;
-        }
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
         Set<TopicPartition> owned = new HashSet<>();
-        for (MemberDescription member : description.members()) {
+        for (Member member : describe().members()) {
             if (member.clientId().startsWith(instance + "-")) {
-                member.assignment().topicPartitions().stream().filter(p -> topics.contains(p.topic())).forEach(owned::add);
+                member.active().stream().filter(p -> topics.contains(p.topic())).forEach(owned::add);
             }
         }
         return owned;
@@ -64,25 +52,13 @@ final class GroupProbe implements AutoCloseable {
     void awaitMembers(int members, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            if (streamsGroup) {
-                StreamsGroupDescription description = describeStreamsGroup();
-                long holding = description.members().stream().filter(m -> !m.assignment().activeTasks().isEmpty()).count();
-                if (holding == members && description.groupState().toString().equals("Stable")) {
-                    return;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError(group + " did not settle on " + members + " members within " + limit + ": " + description);
-                }
-                Thread.sleep(500);
-                continue;
-            }
-            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
-            long holding = description.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
-            if (holding == members && description.groupState().toString().equals("Stable")) {
+            View view = describe();
+            long holding = view.members().stream().filter(m -> !m.active().isEmpty()).count();
+            if (holding == members && view.stable()) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(group + " did not settle on " + members + " members within " + limit + ": " + description);
+                throw new AssertionError(group + " did not settle on " + members + " members within " + limit + ": " + view.described());
             }
             Thread.sleep(500);
         }
@@ -131,20 +107,32 @@ final class GroupProbe implements AutoCloseable {
     }
 
     private boolean isMember(String instance) throws Exception {
+        return describe().members().stream().anyMatch(m -> m.clientId().startsWith(instance + "-"));
+    }
+
+    /** A member by client id and the partitions it processes now. */
+    private record Member(String clientId, Set<TopicPartition> active) {
+    }
+
+    /** The group as either kind describes it; {@code described}: the whole description, for messages. */
+    private record View(List<Member> members, boolean stable, Object described) {
+    }
+
+    private View describe() throws Exception {
         if (streamsGroup) {
-            return describeStreamsGroup().members().stream().anyMatch(m -> m.clientId().startsWith(instance + "-"));
+            StreamsGroupDescription description = admin.describeStreamsGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
+            List<Member> members = description.members().stream()
+                    .map(m -> new Member(m.clientId(), activePartitions(description, m))).toList();
+            return new View(members, description.groupState().toString().equals("Stable"), description);
         }
         ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
-        return description.members().stream().anyMatch(m -> m.clientId().startsWith(instance + "-"));
+        List<Member> members = description.members().stream()
+                .map(m -> new Member(m.clientId(), Set.copyOf(m.assignment().topicPartitions()))).toList();
+        return new View(members, description.groupState().toString().equals("Stable"), description);
     }
 
-    private StreamsGroupDescription describeStreamsGroup() throws Exception {
-        return admin.describeStreamsGroups(List.of(group)).all().get(30, TimeUnit.SECONDS).get(group);
-    }
-
-    /** A streams group assigns tasks (sub-topology and partition): the partitions of {@code topics} they read. */
-    private static Set<TopicPartition> activePartitions(StreamsGroupDescription description, StreamsGroupMemberDescription member,
-                                                        Set<String> topics) {
+    /** A streams group assigns tasks (sub-topology and partition): the partitions of their source topics. */
+    private static Set<TopicPartition> activePartitions(StreamsGroupDescription description, StreamsGroupMemberDescription member) {
         Map<String, List<String>> sources = new HashMap<>();
         for (StreamsGroupSubtopologyDescription subtopology : description.subtopologies()) {
             sources.put(subtopology.subtopologyId(), subtopology.sourceTopics());
@@ -152,9 +140,7 @@ final class GroupProbe implements AutoCloseable {
         Set<TopicPartition> owned = new HashSet<>();
         for (StreamsGroupMemberAssignment.TaskIds tasks : member.assignment().activeTasks()) {
             for (String topic : sources.getOrDefault(tasks.subtopologyId(), List.of())) {
-                if (topics.contains(topic)) {
-                    tasks.partitions().forEach(p -> owned.add(new TopicPartition(topic, p)));
-                }
+                tasks.partitions().forEach(p -> owned.add(new TopicPartition(topic, p)));
             }
         }
         return owned;

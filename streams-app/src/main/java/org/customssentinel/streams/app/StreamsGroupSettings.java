@@ -78,7 +78,8 @@ final class StreamsGroupSettings {
         if (ops.isEmpty()) {
             return remaining;
         }
-        try (Admin admin = Admin.create(adminConfigs(remaining))) {
+        // As TopicProvisioner: the app's client configs as they are (an admin client ignores the keys not its own).
+        try (Admin admin = Admin.create(remaining)) {
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, group), ops)).all()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("Streams group {}: {}", group, ops.stream().map(op -> op.configEntry().name() + "=" + op.configEntry().value()).toList());
@@ -93,17 +94,5 @@ final class StreamsGroupSettings {
             throw new IllegalStateException("interrupted while setting the streams group's settings", e);
         }
         return remaining;
-    }
-
-    /** What an admin client needs of the app's configuration: connection and security, no Streams keys. */
-    private static Map<String, Object> adminConfigs(Map<String, Object> clientConfigs) {
-        Map<String, Object> admin = new HashMap<>();
-        clientConfigs.forEach((key, value) -> {
-            if (!key.startsWith("consumer.") && !key.startsWith("producer.") && !key.startsWith("main.consumer.")
-                    && !key.startsWith("restore.consumer.") && !key.startsWith("global.consumer.")) {
-                admin.put(key.startsWith("admin.") ? key.substring("admin.".length()) : key, value);
-            }
-        });
-        return admin;
     }
 }
