@@ -2,7 +2,12 @@
 // The dashboard: plain DOM and SVG over the query API, no build step and no library.
 
 const MAX_ALERTS = 200;
+const VERDICTS = [['INSPECTING', 'Inspect'], ['CONFIRMED', 'Confirm'], ['DISMISSED', 'Dismiss']];
 const $ = (selector) => document.querySelector(selector);
+// Who is logged in and what they may do (GET /api/me); the CSRF token goes with every verdict.
+let me = { user: null, mayTriage: false, csrfToken: null };
+// Each listed alert's verdict in force, by alert id: a FINAL arriving on the feed keeps its PROVISIONAL's verdict.
+const dispositions = new Map();
 
 function usd(value) {
   const n = Number(value);
@@ -143,14 +148,94 @@ function alertItem(alert) {
   const status = document.createElement('span');
   status.className = 'status';
   status.textContent = alert.status;
+  const verdict = document.createElement('span');
+  verdict.className = 'verdict';
   const summary = document.createElement('div');
   summary.className = 'summary';
   summary.textContent = alert.summary;
-  item.append(severity, rule, status, summary);
+  item.append(severity, rule, status, verdict, summary);
+  if (me.mayTriage) {
+    item.append(triageControls(alert.alertId));
+  }
+  showVerdict(item, dispositions.get(alert.alertId));
   return item;
 }
 
+/** The verdict in force on an alert's line, as text (notes are typed by people), with who gave it. */
+function showVerdict(item, disposition) {
+  const badge = item.querySelector('.verdict');
+  if (!disposition) {
+    badge.textContent = '';
+    badge.className = 'verdict';
+    badge.removeAttribute('title');
+    return;
+  }
+  const latest = disposition.latest;
+  badge.textContent = latest.verdict + ' · ' + latest.decidedBy;
+  badge.className = 'verdict ' + latest.verdict;
+  badge.title = latest.decidedAt.slice(0, 16).replace('T', ' ') + (latest.note ? ': ' + latest.note : '');
+}
+
+/** A note field and one button per verdict, for users who may triage. */
+function triageControls(alertId) {
+  const controls = document.createElement('div');
+  controls.className = 'triage';
+  const note = document.createElement('input');
+  note.type = 'text';
+  note.maxLength = 1000;
+  note.placeholder = 'note';
+  note.setAttribute('aria-label', 'note for the verdict');
+  controls.append(note);
+  VERDICTS.forEach(([verdict, label]) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.verdict = verdict;
+    button.textContent = label;
+    button.addEventListener('click', () => decide(alertId, verdict, note, controls));
+    controls.append(button);
+  });
+  return controls;
+}
+
+async function decide(alertId, verdict, note, controls) {
+  controls.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+  controls.querySelector('.error')?.remove();
+  try {
+    const response = await fetch(`/api/alerts/${alertId}/disposition`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': me.csrfToken },
+      body: JSON.stringify({ verdict, note: note.value }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(body.error || response.statusText);
+    dispositions.set(alertId, body);
+    note.value = '';
+    const item = controls.closest('li');
+    showVerdict(item, body);
+    if (!keptByFilter(body)) item.remove();
+    refreshPrecision();
+  } catch (error) {
+    const message = document.createElement('span');
+    message.className = 'error';
+    message.textContent = error.message;
+    controls.append(message);
+  } finally {
+    controls.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+  }
+}
+
+function keptByFilter(disposition) {
+  const filter = $('#verdict-filter').value;
+  if (filter === 'all') return true;
+  if (filter === 'open') return !disposition;
+  return !!disposition && disposition.latest.verdict === filter.toUpperCase();
+}
+
 function addAlert(alert) {
+  if ('disposition' in alert) {
+    if (alert.disposition) dispositions.set(alert.alertId, alert.disposition); else dispositions.delete(alert.alertId);
+  }
+  if (!keptByFilter(dispositions.get(alert.alertId))) return;
   const list = $('#alerts');
   const existing = list.querySelector(`li[data-alert-id="${alert.alertId}"]`);
   if (existing) existing.remove();
@@ -158,15 +243,83 @@ function addAlert(alert) {
   while (list.children.length > MAX_ALERTS) list.lastChild.remove();
 }
 
+function alertsPath() {
+  return '/api/alerts?limit=50&verdict=' + encodeURIComponent($('#verdict-filter').value);
+}
+
 async function loadAlerts() {
   try {
-    const recent = await getJson('/api/alerts?limit=50');
+    me = await getJson('/api/me');
+    $('#me').textContent = me.user ? me.user + (me.mayTriage ? ' · may triage' : ' · reader') : '';
+  } catch (error) {
+    // Read-only without a login: no buttons.
+  }
+  try {
+    const recent = await getJson(alertsPath());
     recent.slice().reverse().forEach(addAlert);
   } catch (error) {
     // The feed below fills the list once the app is ready.
   }
   const feed = new EventSource('/api/alerts/stream');
   feed.addEventListener('alert', (event) => addAlert(JSON.parse(event.data)));
+  $('#verdict-filter').addEventListener('change', async () => {
+    $('#alerts').replaceChildren();
+    await refreshAlerts();
+  });
+}
+
+/** Verdicts others gave (on any instance) show within a refresh; a line being typed into is never redrawn. */
+async function refreshAlerts() {
+  let recent;
+  try {
+    recent = await getJson(alertsPath());
+  } catch (error) {
+    return;
+  }
+  const list = $('#alerts');
+  recent.slice().reverse().forEach((alert) => {
+    const existing = list.querySelector(`li[data-alert-id="${alert.alertId}"]`);
+    if (!existing) {
+      addAlert(alert);
+      return;
+    }
+    if (alert.disposition) dispositions.set(alert.alertId, alert.disposition); else dispositions.delete(alert.alertId);
+    showVerdict(existing, alert.disposition);
+  });
+  const listed = new Set(recent.map((a) => a.alertId));
+  [...list.children].forEach((item) => {
+    if (!keptByFilter(dispositions.get(item.dataset.alertId)) && !listed.has(item.dataset.alertId)) item.remove();
+  });
+}
+
+async function refreshPrecision() {
+  const period = $('#precision-period').value;
+  const since = period === 'all' ? '1970-01-01' : new Date(Date.now() - Number(period) * 86400000).toISOString().slice(0, 10);
+  let answer;
+  try {
+    answer = await getJson('/api/dispositions/precision?since=' + since);
+  } catch (error) {
+    return;
+  }
+  const rows = answer.rules.map((r) => {
+    const row = document.createElement('tr');
+    row.dataset.rule = r.rule;
+    [r.rule, r.confirmed, r.dismissed, r.inspecting, r.precision == null ? '–' : (r.precision * 100).toFixed(0) + '%'].forEach((text, i) => {
+      const cell = row.insertCell();
+      cell.textContent = String(text);
+      if (i > 0) cell.className = 'num';
+    });
+    return row;
+  });
+  if (!rows.length) {
+    const row = document.createElement('tr');
+    const cell = row.insertCell();
+    cell.colSpan = 5;
+    cell.className = 'muted';
+    cell.textContent = 'no verdicts in this period';
+    rows.push(row);
+  }
+  $('#precision tbody').replaceChildren(...rows);
 }
 
 async function refreshHealth() {
@@ -276,8 +429,10 @@ function refresh() {
   refreshFlows();
   refreshRejections();
   refreshRisk();
+  refreshAlerts();
+  refreshPrecision();
 }
 
-refresh();
-loadAlerts();
+$('#precision-period').addEventListener('change', refreshPrecision);
+loadAlerts().then(refresh);
 setInterval(refresh, 5000);

@@ -74,6 +74,7 @@ public final class ResultsJson {
         node.put("alerts", score.alerts());
         node.put("truePositives", score.truePositives());
         node.put("falsePositives", score.falsePositives());
+        node.put("unjudged", score.unjudged());
         node.put("labelled", score.labels());
         node.put("detected", score.detected());
         score.medianDelay().ifPresentOrElse(d -> node.put("medianDelayDays", days(d)), () -> node.putNull("medianDelayDays"));
@@ -81,7 +82,8 @@ public final class ResultsJson {
         for (Map.Entry<AnomalyLabel, Optional<Duration>> e : score.delays().entrySet()) {
             AnomalyLabel label = e.getKey();
             ObjectNode l = labels.addObject().put("flow", label.flow()).put("firstWindow", label.firstWindow().toString())
-                    .put("lastWindow", label.lastWindow().toString()).put("description", label.description());
+                    .put("lastWindow", label.lastWindow().toString()).put("description", label.description())
+                    .put("verdict", label.verdict().name());
             label.rules().forEach(l.putArray("rules")::add);
             e.getValue().ifPresentOrElse(d -> l.put("delayDays", days(d)), () -> l.putNull("delayDays"));
         }

@@ -24,9 +24,14 @@ import org.customssentinel.streams.flow.FlowKeys;
  * Any other alert is a false positive. A label is detected when at least one alert matches it; its delay is the event
  * time from the label's first window to the first record of a matching alert, PROVISIONAL or FINAL.
  *
- * @param delays each label's detection delay, empty when missed; labels in the order given
+ * <p>Labels from ops' verdicts ({@code sentinel dispositions export}) change one thing: a DISMISSED label is not a case
+ * but a known false positive, and once any label carries a verdict an alert matching no label is unjudged rather than
+ * false (ops never looked at it), so precision is over the alerts ops judged.
+ *
+ * @param unjudged alerts that match no label, when the labels are verdicts
+ * @param delays   each case's detection delay, empty when missed; in the order given
  */
-public record Scorecard(int alerts, int truePositives, int falsePositives, Map<AnomalyLabel, Optional<Duration>> delays) {
+public record Scorecard(int alerts, int truePositives, int falsePositives, int unjudged, Map<AnomalyLabel, Optional<Duration>> delays) {
 
     private static final Duration LABEL_WEEK = Duration.ofDays(7);
 
@@ -40,11 +45,15 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
         for (FiredAlert fired : result.alerts()) {
             firstRecordById.putIfAbsent(fired.alert().getAlertId(), fired);
         }
+        List<AnomalyLabel> cases = labels.stream().filter(AnomalyLabel::isCase).toList();
+        List<AnomalyLabel> dismissed = labels.stream().filter(label -> !label.isCase()).toList();
+        boolean verdicts = labels.stream().anyMatch(label -> label.verdict() != AnomalyLabel.Verdict.PLANTED);
         Map<AnomalyLabel, Duration> earliest = new HashMap<>();
         int truePositives = 0;
+        int falsePositives = 0;
         for (FiredAlert first : firstRecordById.values()) {
             boolean matched = false;
-            for (AnomalyLabel label : labels) {
+            for (AnomalyLabel label : cases) {
                 if (matches(first.alert(), label, windowSize)) {
                     matched = true;
                     Duration delay = Duration.between(start(label), first.firedAt());
@@ -53,11 +62,14 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
             }
             if (matched) {
                 truePositives++;
+            } else if (!verdicts || dismissed.stream().anyMatch(label -> matches(first.alert(), label, windowSize))) {
+                falsePositives++;
             }
         }
         Map<AnomalyLabel, Optional<Duration>> delays = new LinkedHashMap<>();
-        labels.forEach(label -> delays.put(label, Optional.ofNullable(earliest.get(label))));
-        return new Scorecard(firstRecordById.size(), truePositives, firstRecordById.size() - truePositives, delays);
+        cases.forEach(label -> delays.put(label, Optional.ofNullable(earliest.get(label))));
+        return new Scorecard(firstRecordById.size(), truePositives, falsePositives, firstRecordById.size() - truePositives - falsePositives,
+                delays);
     }
 
     static boolean matches(Alert alert, AnomalyLabel label, Duration windowSize) {
@@ -85,9 +97,15 @@ public record Scorecard(int alerts, int truePositives, int falsePositives, Map<A
         return delays.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
-    /** True positives among all alerts; 1 when there are none (nothing raised, nothing wrong). */
+    /** True positives among the alerts judged (all of them, but with verdicts); 1 when there are none (nothing raised, nothing wrong). */
     public double precision() {
-        return alerts == 0 ? 1 : truePositives / (double) alerts;
+        int judged = truePositives + falsePositives;
+        return judged == 0 ? 1 : truePositives / (double) judged;
+    }
+
+    /** Cases ops confirmed that this setting raises no alert for. */
+    public List<AnomalyLabel> missedConfirmed() {
+        return missed().stream().filter(label -> label.verdict() == AnomalyLabel.Verdict.CONFIRMED).toList();
     }
 
     /** Labels detected among all labels; 1 when there are none. */

@@ -47,6 +47,16 @@ public final class SettingsTable {
         if (best.isPresent()) {
             lines.add("* best: highest F1 of precision and recall, then fewest false positives, then shortest median delay");
         }
+        for (ScoredResult scoredResult : run.results()) {
+            scoredResult.score().ifPresent(s -> {
+                if (s.unjudged() > 0 || !s.missedConfirmed().isEmpty()) {
+                    lines.add(String.format(Locale.ROOT, "%s: %d alert(s) ops never judged (precision is over the judged ones); %s",
+                            scoredResult.result().setting().name(), s.unjudged(), s.missedConfirmed().isEmpty() ? "raises every confirmed case"
+                                    : "would no longer raise " + s.missedConfirmed().size() + " confirmed case(s): " + String.join(", ",
+                                    s.missedConfirmed().stream().map(l -> l.flow() + " " + l.firstWindow()).toList())));
+                }
+            });
+        }
         return lines;
     }
 }

@@ -194,7 +194,8 @@ public final class BenchAppCommand implements Callable<Integer> {
     private TopologySettings.Topics outputs(TopicNames own) {
         TopicNames shared = TopicNames.defaults();
         return new TopologySettings.Topics(input, own.rejected(), shared.hsClassifications(), shared.watchlist(), shared.rules(),
-                own.enriched(), TopologySettings.Topics.flowEventsOf(applicationId), own.flowsWindowed(), own.alerts(), own.risk());
+                own.enriched(), TopologySettings.Topics.flowEventsOf(applicationId), own.flowsWindowed(), own.alerts(), own.risk(),
+                own.dispositions());
     }
 
     /**

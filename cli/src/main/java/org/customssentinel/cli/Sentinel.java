@@ -13,6 +13,8 @@ import org.customssentinel.cli.rules.RulesCommand;
 import org.customssentinel.cli.security.AclsCommand;
 import org.customssentinel.cli.stack.StackCommand;
 import org.customssentinel.cli.streams.StreamsCommand;
+import org.customssentinel.cli.triage.DispositionsCommand;
+import org.customssentinel.cli.triage.TriageCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +27,7 @@ import picocli.CommandLine.Command;
         footer = {"", "Run 'sentinel COMMAND --help' for a command's options.",
                 "Connection flags fall back to SENTINEL_BOOTSTRAP_SERVERS and SENTINEL_SCHEMA_REGISTRY_URL, then to the local stack."},
         subcommands = {StackCommand.class, CheckCommand.class, LoadReferenceCommand.class, ProduceCommand.class,
-                GenerateCommand.class, StreamsCommand.class, RulesCommand.class, DemoCommand.class, AlertsCommand.class, HttpUserCommand.class, AclsCommand.class, BacktestCommand.class, ResetCommand.class,
+                GenerateCommand.class, StreamsCommand.class, RulesCommand.class, DemoCommand.class, AlertsCommand.class, TriageCommand.class, DispositionsCommand.class, HttpUserCommand.class, AclsCommand.class, BacktestCommand.class, ResetCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sentinel implements Runnable {
 

@@ -51,6 +51,7 @@ public final class BacktestReport {
                 run.input().declarations().size(), String.join(", ", run.files()), run.input().rejected(), run.partitions(),
                 run.results().size(), run.labels().size()))).append("</p>");
         settingsTable(html, run, best);
+        confirmedCasesMissed(html, run);
         if (!run.labels().isEmpty()) {
             html.append("<h2>Precision and recall across the settings</h2>");
             html.append(precisionRecall(run, best));
@@ -104,6 +105,30 @@ public final class BacktestReport {
         html.append("</tbody></table>");
         if (best.isPresent()) {
             html.append("<p class=\"note\">&#9733; best: highest F1 of precision and recall, then fewest false positives, then shortest median delay.</p>");
+        }
+    }
+
+    /** With ops' verdicts as labels: per setting, the cases ops confirmed that it would raise no alert for. */
+    private static void confirmedCasesMissed(StringBuilder html, BacktestRun run) {
+        if (run.labels().stream().noneMatch(label -> label.verdict() == AnomalyLabel.Verdict.CONFIRMED)) {
+            return;
+        }
+        html.append("<h2>Confirmed cases a setting would no longer raise</h2>");
+        for (ScoredResult result : run.results()) {
+            List<AnomalyLabel> missed = result.score().map(Scorecard::missedConfirmed).orElse(List.of());
+            int unjudged = result.score().map(Scorecard::unjudged).orElse(0);
+            html.append("<h3>").append(Html.escape(result.result().setting().name())).append(": ")
+                    .append(missed.isEmpty() ? "raises every confirmed case" : missed.size() + " confirmed case(s) missed")
+                    .append(unjudged == 0 ? "" : " &middot; " + unjudged + " alert(s) ops never judged").append("</h3>");
+            if (!missed.isEmpty()) {
+                html.append("<ul class=\"missed\">");
+                for (AnomalyLabel label : missed) {
+                    html.append("<li><b>").append(Html.escape(label.flow().replace('|', ' '))).append("</b> ")
+                            .append(Html.escape(String.join(", ", label.rules()))).append(", weeks ").append(label.firstWindow())
+                            .append(" to ").append(label.lastWindow()).append(": ").append(Html.escape(label.description())).append("</li>");
+                }
+                html.append("</ul>");
+            }
         }
     }
 
@@ -191,7 +216,8 @@ public final class BacktestReport {
         svg.text(p.x(0), h - 8, "start", "tick", from.toString().substring(0, 10));
         svg.text(p.x(1), h - 8, "end", "tick", to.toString().substring(0, 10));
         Optional<Duration> delay = shown.score().flatMap(s -> s.delays().getOrDefault(label, Optional.empty()));
-        String status = shown.score().isEmpty() ? "" : delay.map(d -> "detected after " + days(d)).orElse("missed");
+        String status = !label.isCase() ? "dismissed by ops: a false positive where raised"
+                : shown.score().isEmpty() ? "" : delay.map(d -> "detected after " + days(d)).orElse("missed");
         return "<figure class=\"label\"><figcaption><b>" + Html.escape(label.flow().replace('|', ' ')) + "</b> "
                 + Html.escape(String.join(", ", label.rules())) + " &middot; " + Html.escape(status) + "<br>"
                 + Html.escape(label.description()) + (windows.isEmpty() ? " <i>(no windows: the flow never appeared)</i>" : "")

@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.customssentinel.streams.query.access.HttpUsers;
@@ -26,6 +29,7 @@ import picocli.CommandLine.Parameters;
         header = "Add a user (or set a user's new password) in a query API users file.",
         description = {"Asks for the password twice on the terminal, or reads one line from stdin with --password-stdin.",
                 "With --token, also makes a random bearer token, prints it once, and keeps only its hash.",
+                "Every user may read; --role triage also lets the user give alerts a verdict (dashboard, `sentinel triage`).",
                 "The file is written with mode 0600."})
 public final class AddHttpUserCommand implements Callable<Integer> {
 
@@ -43,6 +47,11 @@ public final class AddHttpUserCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Also make a bearer token for this user (replacing any earlier one).")
     boolean token;
 
+    @Option(names = "--role", paramLabel = "ROLE", split = ",",
+            description = "reader (the default: may read everything) or triage (may also give alerts a verdict); "
+                    + "replaces the user's roles; without it an existing user keeps theirs.")
+    List<String> roles;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -57,6 +66,7 @@ public final class AddHttpUserCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("the password must have at least " + MIN_PASSWORD + " characters");
             }
             Map<String, HttpUsers.User> users = HttpUsers.read(file);
+            boolean existed = users.containsKey(name);
             Optional<String> tokenHash = users.containsKey(name) ? users.get(name).tokenHash() : Optional.empty();
             String newToken = null;
             if (token) {
@@ -65,11 +75,12 @@ public final class AddHttpUserCommand implements Callable<Integer> {
                 newToken = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
                 tokenHash = Optional.of(PasswordHash.tokenHash(newToken));
             }
-            boolean existed = users.containsKey(name);
-            users.put(name, new HttpUsers.User(name, PasswordHash.hash(password), tokenHash));
+            Set<HttpUsers.Role> granted = roles == null ? (existed ? users.get(name).roles() : Set.of()) : parseRoles(roles);
+            users.put(name, new HttpUsers.User(name, PasswordHash.hash(password), tokenHash, granted));
             HttpUsers.write(file, users);
             PrintWriter out = spec.commandLine().getOut();
-            out.println((existed ? "updated " : "added ") + name + " in " + file + " (" + users.size() + " user(s))");
+            out.println((existed ? "updated " : "added ") + name + " in " + file + " (" + users.size() + " user(s)); may read"
+                    + (granted.isEmpty() ? "" : ", " + String.join(", ", granted.stream().sorted().map(HttpUsers.Role::spelling).toList())));
             if (newToken != null) {
                 out.println("bearer token for " + name + " (shown once; send it as Authorization: Bearer TOKEN):");
                 out.println(newToken);
@@ -101,5 +112,15 @@ public final class AddHttpUserCommand implements Callable<Integer> {
         }
         Arrays.fill(second, '\0');
         return first;
+    }
+
+    private static Set<HttpUsers.Role> parseRoles(List<String> spelled) {
+        Set<HttpUsers.Role> parsed = EnumSet.noneOf(HttpUsers.Role.class);
+        for (String role : spelled) {
+            if (!role.strip().equals("reader")) {
+                parsed.add(HttpUsers.Role.parse(role.strip()));
+            }
+        }
+        return parsed;
     }
 }

@@ -20,10 +20,10 @@ import org.customssentinel.schemas.topic.TopicNames;
  * <ul>
  * <li>{@code sentinel-producer}: writes (and creates) the declarations, the rejections and the reference topics; reads
  * the rules topic, whose history {@code rules set} carries forward.</li>
- * <li>{@code sentinel-streams}: reads the inputs and reference topics, writes its outputs, and owns everything under
- * its application id (internal topics, the group, transactional ids).</li>
- * <li>{@code sentinel-reader}: ops teams and dashboards, reads the alerts and the windowed flows, with groups under
- * {@code sentinel-reader}.</li>
+ * <li>{@code sentinel-streams}: reads the inputs and reference topics, writes its outputs and ops' verdicts (its query
+ * API takes them), and owns everything under its application id (internal topics, the group, transactional ids).</li>
+ * <li>{@code sentinel-reader}: ops teams and dashboards, reads the alerts, the windowed flows and the verdicts (to
+ * export them as labels), with groups under {@code sentinel-reader}.</li>
  * </ul>
  */
 public final class SentinelPrincipals {
@@ -39,8 +39,9 @@ public final class SentinelPrincipals {
     private static final List<SentinelTopic> STREAMS_READS = List.of(SentinelTopic.DECLARATIONS, SentinelTopic.REJECTED,
             SentinelTopic.HS_CLASSIFICATIONS, SentinelTopic.WATCHLIST, SentinelTopic.RULES);
     private static final List<SentinelTopic> STREAMS_WRITES = List.of(SentinelTopic.ENRICHED, SentinelTopic.FLOWS_WINDOWED,
-            SentinelTopic.ALERTS, SentinelTopic.RISK);
-    private static final List<SentinelTopic> READER_READS = List.of(SentinelTopic.ALERTS, SentinelTopic.FLOWS_WINDOWED);
+            SentinelTopic.ALERTS, SentinelTopic.RISK, SentinelTopic.DISPOSITIONS);
+    private static final List<SentinelTopic> READER_READS = List.of(SentinelTopic.ALERTS, SentinelTopic.FLOWS_WINDOWED,
+            SentinelTopic.DISPOSITIONS);
 
     private SentinelPrincipals() {
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,10 +21,12 @@ import org.customssentinel.producer.read.CsvRecordReader;
 import org.customssentinel.producer.write.CsvDeclarationWriter;
 
 /**
- * Label files: CSV with a header ({@code dispatch,destination,hs_code,first_window,last_window,rules,description,origin},
+ * Label files: CSV with a header ({@code dispatch,destination,hs_code,first_window,last_window,rules,description,origin[,verdict]},
  * rules separated by {@code |}, origin empty except for a TRANSSHIPMENT route; files without the origin column read as
- * before) or JSON Lines with the same names ({@code rules} an array, {@code origin} optional), by extension
- * ({@code .json}, {@code .jsonl}, {@code .ndjson}; anything else is CSV). Analysts may write their own.
+ * before; verdict CONFIRMED or DISMISSED for alerts ops judged, as {@code sentinel dispositions export} writes them,
+ * empty for a planted anomaly) or JSON Lines with the same names ({@code rules} an array, {@code origin} and
+ * {@code verdict} optional), by extension ({@code .json}, {@code .jsonl}, {@code .ndjson}; anything else is CSV).
+ * Analysts may write their own.
  */
 public final class AnomalyLabels {
 
@@ -31,6 +34,8 @@ public final class AnomalyLabels {
             "origin");
     /** The columns before routes had labels. */
     private static final List<String> FLOW_COLUMNS = COLUMNS.subList(0, COLUMNS.size() - 1);
+    /** With ops' verdicts. */
+    static final List<String> VERDICT_COLUMNS = Stream.concat(COLUMNS.stream(), Stream.of("verdict")).toList();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private AnomalyLabels() {
@@ -48,14 +53,19 @@ public final class AnomalyLabels {
                     if (label.origin() != null) {
                         node.put("origin", label.origin());
                     }
+                    if (label.verdict() != AnomalyLabel.Verdict.PLANTED) {
+                        node.put("verdict", label.verdict().name());
+                    }
                     out.write(JSON.writeValueAsString(node) + "\n");
                 }
             } else {
-                out.write(String.join(",", COLUMNS) + "\n");
+                boolean judged = labels.stream().anyMatch(label -> label.verdict() != AnomalyLabel.Verdict.PLANTED);
+                out.write(String.join(",", judged ? VERDICT_COLUMNS : COLUMNS) + "\n");
                 for (AnomalyLabel label : labels) {
                     out.write(String.join(",", label.dispatch(), label.destination(), label.hsCode(), label.firstWindow().toString(),
                             label.lastWindow().toString(), String.join("|", label.rules()), CsvDeclarationWriter.quote(label.description()),
-                            label.origin() == null ? "" : label.origin()) + "\n");
+                            label.origin() == null ? "" : label.origin())
+                            + (judged ? "," + (label.verdict() == AnomalyLabel.Verdict.PLANTED ? "" : label.verdict().name()) : "") + "\n");
                 }
             }
         }
@@ -78,7 +88,8 @@ public final class AnomalyLabels {
                         List<String> rules = new ArrayList<>();
                         node.path("rules").forEach(rule -> rules.add(rule.asText()));
                         labels.add(label(text(node, "dispatch"), text(node, "destination"), text(node, "hs_code"), text(node, "first_window"),
-                                text(node, "last_window"), rules, node.path("description").asText(""), node.path("origin").asText("")));
+                                text(node, "last_window"), rules, node.path("description").asText(""), node.path("origin").asText(""),
+                                node.path("verdict").asText("")));
                     } catch (IOException | RuntimeException e) {
                         throw new IOException(file + " line " + number + ": " + e.getMessage(), e);
                     }
@@ -87,8 +98,9 @@ public final class AnomalyLabels {
                 CsvRecordReader csv = new CsvRecordReader(in, true);
                 CsvRecordReader.CsvRecord header = csv.next();
                 List<String> columns = header == null ? List.of() : header.fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
-                if (!columns.equals(COLUMNS) && !columns.equals(FLOW_COLUMNS)) {
-                    throw new IOException(file + ": expected the header " + String.join(",", COLUMNS) + " (origin may be left out)");
+                if (!columns.equals(COLUMNS) && !columns.equals(FLOW_COLUMNS) && !columns.equals(VERDICT_COLUMNS)) {
+                    throw new IOException(file + ": expected the header " + String.join(",", COLUMNS)
+                            + " (origin may be left out), or it and ,verdict");
                 }
                 CsvRecordReader.CsvRecord record;
                 while ((record = csv.next()) != null) {
@@ -102,7 +114,7 @@ public final class AnomalyLabels {
                         }
                         labels.add(label(f.get(0), f.get(1), f.get(2), f.get(3), f.get(4),
                                 Arrays.stream(f.get(5).split("\\|")).map(String::trim).filter(r -> !r.isEmpty()).toList(), f.get(6),
-                                f.size() > 7 ? f.get(7) : ""));
+                                f.size() > 7 ? f.get(7) : "", f.size() > 8 ? f.get(8) : ""));
                     } catch (RuntimeException e) {
                         throw new IOException(file + " line " + record.firstLine() + ": " + e.getMessage(), e);
                     }
@@ -113,13 +125,25 @@ public final class AnomalyLabels {
     }
 
     private static AnomalyLabel label(String dispatch, String destination, String hs, String first, String last, List<String> rules,
-                                      String description, String origin) {
+                                      String description, String origin, String verdict) {
         try {
             return new AnomalyLabel(dispatch.trim().toUpperCase(Locale.ROOT), destination.trim().toUpperCase(Locale.ROOT), hs.trim(),
-                    LocalDate.parse(first.trim()), LocalDate.parse(last.trim()), rules, description, origin.trim().toUpperCase(Locale.ROOT));
+                    LocalDate.parse(first.trim()), LocalDate.parse(last.trim()), rules, description, origin.trim().toUpperCase(Locale.ROOT),
+                    verdict(verdict));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("a window must be a date like 2022-09-15: " + e.getParsedString());
         }
+    }
+
+    private static AnomalyLabel.Verdict verdict(String spelled) {
+        String verdict = spelled.trim().toUpperCase(Locale.ROOT);
+        if (verdict.isEmpty()) {
+            return AnomalyLabel.Verdict.PLANTED;
+        }
+        if (verdict.equals("CONFIRMED") || verdict.equals("DISMISSED")) {
+            return AnomalyLabel.Verdict.valueOf(verdict);
+        }
+        throw new IllegalArgumentException("verdict must be CONFIRMED, DISMISSED or empty, was '" + spelled.trim() + "'");
     }
 
     private static String text(JsonNode node, String field) {

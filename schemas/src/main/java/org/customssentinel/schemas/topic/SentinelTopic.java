@@ -6,6 +6,7 @@ import org.apache.avro.Schema;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Declaration;
 import org.customssentinel.avro.DeclarationRisk;
+import org.customssentinel.avro.Disposition;
 import org.customssentinel.avro.EnrichedDeclaration;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
@@ -28,7 +29,8 @@ public enum SentinelTopic {
     ENRICHED(TopicNames.ENRICHED, EnrichedDeclaration.getClassSchema(), false, Map.of()),
     FLOWS_WINDOWED(TopicNames.FLOWS_WINDOWED, FlowWindow.getClassSchema(), false, Map.of("cleanup.policy", "compact")),
     ALERTS(TopicNames.ALERTS, Alert.getClassSchema(), false, Map.of()),
-    RISK(TopicNames.RISK, DeclarationRisk.getClassSchema(), false, Map.of());
+    RISK(TopicNames.RISK, DeclarationRisk.getClassSchema(), false, Map.of()),
+    DISPOSITIONS(TopicNames.DISPOSITIONS, Disposition.getClassSchema(), false, Map.of("cleanup.policy", "compact"));
 
     /**
      * Reference topics have one partition: every streams instance reads the whole of each into a global store before

@@ -20,6 +20,7 @@ public record TopicNames(String prefix) {
     public static final String FLOWS_WINDOWED = "customs.flows.windowed";
     public static final String ALERTS = "customs.alerts";
     public static final String RISK = "customs.declarations.risk";
+    public static final String DISPOSITIONS = "customs.alerts.dispositions";
 
     /** Kafka's own rule for topic names: these characters, and at most 249 of them. */
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]*");
@@ -69,5 +70,9 @@ public record TopicNames(String prefix) {
 
     public String alerts() {
         return prefix + ALERTS;
+    }
+
+    public String dispositions() {
+        return prefix + DISPOSITIONS;
     }
 }

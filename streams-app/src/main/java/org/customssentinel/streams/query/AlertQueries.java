@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +22,7 @@ import org.customssentinel.streams.topology.TopologyStores;
 final class AlertQueries {
 
     /** What to look for. */
-    record Filter(Optional<Instant> since, Optional<String> rule, Optional<String> flowKey, int limit) {
+    record Filter(Optional<Instant> since, Optional<String> rule, Optional<String> flowKey, Predicate<String> alertIds, int limit) {
     }
 
     private final LocalStores stores;
@@ -37,7 +38,8 @@ final class AlertQueries {
                 Alert alert = entry.value.value();
                 if (filter.since().map(s -> !alert.getWindowEnd().isBefore(s)).orElse(true)
                         && filter.rule().map(r -> AlertRules.idOf(alert).equals(r)).orElse(true)
-                        && filter.flowKey().map(f -> FlowKeys.key(alert.getFlow()).equals(f)).orElse(true)) {
+                        && filter.flowKey().map(f -> FlowKeys.key(alert.getFlow()).equals(f)).orElse(true)
+                        && filter.alertIds().test(alert.getAlertId())) {
                     found.add(alert);
                 }
             });

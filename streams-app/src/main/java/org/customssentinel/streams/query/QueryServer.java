@@ -1,5 +1,7 @@
 package org.customssentinel.streams.query;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -22,17 +25,21 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.DeclarationRisk;
 import org.customssentinel.schemas.json.AvroJson;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.query.access.CsrfToken;
 import org.customssentinel.streams.query.access.HttpGuard;
 import org.customssentinel.streams.query.access.TlsConnector;
 import org.customssentinel.streams.topology.FlowWindowPartitioner;
 import org.customssentinel.streams.topology.TopologyStores;
 import org.customssentinel.streams.topology.TopologySettings;
+import org.customssentinel.streams.triage.DispositionTable;
+import org.customssentinel.streams.triage.DispositionWriter;
+import org.customssentinel.streams.triage.TriageMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The query API, the dashboard and {@code /metrics} of one streams-app instance. Read-only: every endpoint is a GET.
- * Starts before Kafka Streams (whose {@code application.server} needs the bound port) and answers 503 until
+ * The query API, the dashboard and {@code /metrics} of one streams-app instance. Read-only but for verdicts on alerts
+ * (see {@link TriageApi}), which exist only with users who log in. Starts before Kafka Streams (whose {@code application.server} needs the bound port) and answers 503 until
  * {@link #attach} hands it the running app.
  */
 public final class QueryServer implements AutoCloseable {
@@ -40,6 +47,7 @@ public final class QueryServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(QueryServer.class);
     private static final String LOCAL_SCOPE = "local";
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final Duration VERDICT_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Javalin http;
     private final ObjectMapper json = new ObjectMapper();
@@ -48,11 +56,13 @@ public final class QueryServer implements AutoCloseable {
     private final WindowSettings windows;
     private final Map<String, Object> clientConfigs;
     private final PrometheusMeterRegistry registry;
+    private final CsrfToken csrf;
     private volatile Attached attached;
 
     /** What exists once Kafka Streams does. */
     private record Attached(LocalStores stores, FlowQueries flows, AlertQueries alerts, Peers peers, AlertFeed feed,
-                            RejectionTally rejections, RiskTally risk, KafkaStreamsMetrics kafkaMetrics) {
+                            RejectionTally rejections, RiskTally risk, KafkaStreamsMetrics kafkaMetrics, DispositionTable dispositions,
+                            Optional<DispositionWriter> writer, TriageApi triage) {
     }
 
     private QueryServer(QuerySettings settings, TopologySettings.Topics topics, WindowSettings windows, Map<String, Object> clientConfigs,
@@ -62,6 +72,7 @@ public final class QueryServer implements AutoCloseable {
         this.windows = windows;
         this.clientConfigs = Map.copyOf(clientConfigs);
         this.registry = registry;
+        this.csrf = new CsrfToken(settings.security().tls().isPresent());
         this.http = Javalin.create(config -> {
             config.showJavalinBanner = false;
             settings.security().tls().ifPresent(tls -> config.jetty.addConnector((server, httpConfig) ->
@@ -112,11 +123,19 @@ public final class QueryServer implements AutoCloseable {
         AlertFeed feed = new AlertFeed(clientConfigs, topics.alerts(), json);
         RejectionTally rejections = new RejectionTally(clientConfigs, topics.rejected());
         RiskTally risk = new RiskTally(clientConfigs, topics.risk(), windows);
+        DispositionTable dispositions = new DispositionTable(clientConfigs, topics.dispositions());
+        // Verdicts are written only by users who log in: without them no producer is needed.
+        Optional<DispositionWriter> writer = settings.security().users()
+                .map(users -> new DispositionWriter(clientConfigs, topics.dispositions(), VERDICT_WRITE_TIMEOUT));
         feed.start();
         rejections.start();
         risk.start();
-        attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), new Peers(streams, self, json, settings.security()), feed,
-                rejections, risk, kafkaMetrics);
+        dispositions.start();
+        Peers peers = new Peers(streams, self, json, settings.security());
+        TriageApi triage = new TriageApi(stores, peers, dispositions, writer.orElse(null), new TriageMetrics(registry), settings.security(),
+                json, Clock.systemUTC());
+        attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), peers, feed,
+                rejections, risk, kafkaMetrics, dispositions, writer, triage);
     }
 
     private Attached attached() {
@@ -140,9 +159,17 @@ public final class QueryServer implements AutoCloseable {
             client.keepAlive();
             attached().feed().add(client);
         });
+        http.get("/api/me", ctx -> send(ctx, TriageApi.me(ctx, settings.security(), csrf, json)));
+        http.get("/api/alerts/{id}", ctx -> send(ctx, attached().triage().alert(ctx)));
+        http.post("/api/alerts/{id}/disposition", ctx -> {
+            TriageApi.requireTriage(ctx, settings.security());
+            send(ctx, attached().triage().decide(ctx));
+        });
+        http.get("/api/dispositions/precision", ctx -> send(ctx, attached().triage().precision(ctx)));
         http.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape()));
         http.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
         http.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        http.exception(Forbidden.class, (e, ctx) -> error(ctx, 403, e.getMessage()));
         http.exception(NotReady.class, (e, ctx) -> {
             ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
             error(ctx, 503, e.getMessage());
@@ -233,11 +260,15 @@ public final class QueryServer implements AutoCloseable {
     }
 
     private void recentAlerts(Context ctx) {
-        AlertQueries.Filter filter = new AlertQueries.Filter(QueryParams.since(ctx.queryParam("since")), QueryParams.rule(ctx.queryParam("rule")),
-                QueryParams.flow(ctx.queryParam("flow")), QueryParams.limit(ctx.queryParam("limit"), 100));
+        var since = QueryParams.since(ctx.queryParam("since"));
+        var rule = QueryParams.rule(ctx.queryParam("rule"));
+        var flow = QueryParams.flow(ctx.queryParam("flow"));
+        int limit = QueryParams.limit(ctx.queryParam("limit"), 100);
         Attached a = attached();
-        JsonNode local = a.alerts().recent(filter);
-        send(ctx, isLocalOnly(ctx) ? local : AlertQueries.merge(everyInstance(ctx, a, local), filter.limit()));
+        AlertQueries.Filter filter = new AlertQueries.Filter(since, rule, flow, a.triage().verdictFilter(ctx.queryParam("verdict")), limit);
+        ArrayNode local = a.alerts().recent(filter);
+        // Every instance reads every verdict, so the answering one adds them after the merge.
+        send(ctx, a.triage().withDispositions(isLocalOnly(ctx) ? local : AlertQueries.merge(everyInstance(ctx, a, local), filter.limit())));
     }
 
     /** This instance's answer and every other instance's answer to the same query asked locally. */
@@ -282,6 +313,8 @@ public final class QueryServer implements AutoCloseable {
             a.rejections().close();
             a.risk().close();
             a.kafkaMetrics().close();
+            a.writer().ifPresent(DispositionWriter::close);
+            a.dispositions().close();
         }
         http.stop();
     }

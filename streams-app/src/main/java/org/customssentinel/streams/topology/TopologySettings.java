@@ -20,7 +20,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
 
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
-                         String flowEvents, String flowsWindowed, String alerts, String risk) {
+                         String flowEvents, String flowsWindowed, String alerts, String risk, String dispositions) {
 
         private static final String FLOW_EVENTS = "flow-events";
 
@@ -37,6 +37,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
                 case FLOWS_WINDOWED -> flowsWindowed;
                 case ALERTS -> alerts;
                 case RISK -> risk;
+                case DISPOSITIONS -> dispositions;
             };
         }
 
@@ -55,14 +56,14 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
          */
         public static Topics of(TopicNames names, String applicationId) {
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    flowEventsOf(applicationId), names.flowsWindowed(), names.alerts(), names.risk());
+                    flowEventsOf(applicationId), names.flowsWindowed(), names.alerts(), names.risk(), names.dispositions());
         }
 
         /** Every name prefixed, the flow events too, for tests that share a broker. */
         public static Topics prefixed(String prefix) {
             TopicNames names = new TopicNames(prefix);
             return new Topics(names.declarations(), names.rejected(), names.hsClassifications(), names.watchlist(), names.rules(), names.enriched(),
-                    prefix + FLOW_EVENTS, names.flowsWindowed(), names.alerts(), names.risk());
+                    prefix + FLOW_EVENTS, names.flowsWindowed(), names.alerts(), names.risk(), names.dispositions());
         }
     }
 

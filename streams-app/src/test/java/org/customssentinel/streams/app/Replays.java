@@ -131,7 +131,7 @@ public final class Replays {
         TopologySettings.Topics in = replay.topics();
         String out = replay.prefix() + name + ".";
         TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
-                in.watchlist(), in.rules(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts", out + "risk");
+                in.watchlist(), in.rules(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts", out + "risk", out + "dispositions");
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
                 RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(PRE_SANCTIONS)), replay.partitions(), clients);
         return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, replay.partitions(), (short) 1, stateDir.resolve(out),

@@ -109,6 +109,25 @@ public final class HeadlessChromium implements AutoCloseable {
                 .path("result").path("value");
     }
 
+    /** Evaluates an expression whose value is a promise (a fetch, say); the value it settles to, as JSON. */
+    public JsonNode evaluateAsync(String expression) throws Exception {
+        return call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+                .put("awaitPromise", true)).path("result").path("value");
+    }
+
+    /**
+     * Sends these headers with every request the page makes from now on, as a browser resends a login it was given
+     * (HTTP Basic): how a test logs in without a dialog.
+     */
+    public void sendWithEveryRequest(Map<String, String> headers) throws Exception {
+        call("Network.enable", JSON.createObjectNode());
+        ObjectNode values = JSON.createObjectNode();
+        headers.forEach(values::put);
+        ObjectNode params = JSON.createObjectNode();
+        params.set("headers", values);
+        call("Network.setExtraHTTPHeaders", params);
+    }
+
     /** Waits until {@code expression} is true in the page. */
     public boolean await(String expression, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();

@@ -22,10 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.customssentinel.localstack.security.CertificateAuthority;
@@ -40,15 +43,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The query API's protections, on a server not yet attached to Kafka Streams (its queries answer 503 once past the
- * guard, which is enough to tell "let in" from "refused"): logins, headers, methods, bodies, CORS and HTTPS.
+ * guard, which is enough to tell "let in" from "refused"): logins, roles, headers, methods, bodies, CORS, the defences of
+ * the one write (same origin, CSRF token, JSON of bounded size) and HTTPS.
  */
 class QueryServerSecurityTest {
 
     private static final String PASSWORD = "correct-horse-battery";
     private static final String TOKEN = "tok-2b7e151628aed2a6abf7158809cf4f3c";
+    private static final String TRIAGE_TOKEN = "tok-3c4fcf098815f7aba6d2ae2816157e2b";
+    private static final String ALERT_PATH = "/api/alerts/0123456789abcdef0123456789abcdef/disposition";
+    private static final String VERDICT = "{\"verdict\":\"CONFIRMED\",\"note\":\"seized\"}";
     private static final List<String> PROTECTED = List.of("/", "/index.html", "/app.js", "/api/alerts", "/api/alerts/stream",
             "/api/flows/top", "/api/flows/KZ/RU/854231", "/api/declarations/D1/risk", "/api/risk/lanes", "/api/risk/red",
             "/api/rejections", "/metrics");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final char[] STORE_PASSWORD = "store-password-1".toCharArray();
 
     @TempDir
@@ -63,6 +71,8 @@ class QueryServerSecurityTest {
     static void usersAndCertificates() throws Exception {
         Map<String, HttpUsers.User> entries = new LinkedHashMap<>();
         entries.put("ops", new HttpUsers.User("ops", PasswordHash.hash(PASSWORD.toCharArray()), Optional.of(PasswordHash.tokenHash(TOKEN))));
+        entries.put("alice", new HttpUsers.User("alice", PasswordHash.hash(PASSWORD.toCharArray()), Optional.of(PasswordHash.tokenHash(TRIAGE_TOKEN)),
+                Set.of(HttpUsers.Role.TRIAGE)));
         Path file = dir.resolve("users");
         HttpUsers.write(file, entries);
         users = HttpUsers.load(file);
@@ -162,6 +172,102 @@ class QueryServerSecurityTest {
             assertEquals(413, withBody.statusCode());
             assertEquals(400, get(server, "/api/alerts?limit=100000").statusCode(), "limit is bounded");
         }
+    }
+
+    private HttpResponse<String> post(QueryServer server, String path, String body, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .timeout(Duration.ofSeconds(10));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void shouldTakeNoVerdictWithoutUsersWhoLogIn() throws Exception {
+        try (QueryServer server = start(HttpSecurity.none())) {
+            HttpResponse<String> response = post(server, ALERT_PATH, VERDICT, "Content-Type", "application/json");
+            assertEquals(405, response.statusCode());
+            assertTrue(response.body().contains("read-only without --http-auth"), response.body());
+            JsonNode me = JSON.readTree(get(server, "/api/me").body());
+            assertFalse(me.path("mayTriage").asBoolean());
+            assertTrue(me.path("readOnly").asBoolean());
+        }
+    }
+
+    @Test
+    void shouldLetOnlyTriageUsersGiveVerdictsAndTellTheirPagesTheCsrfToken() throws Exception {
+        try (QueryServer server = start(new HttpSecurity(Optional.of(users), Optional.empty(), Optional.empty()))) {
+            String json = "application/json";
+            assertEquals(401, post(server, ALERT_PATH, VERDICT, "Content-Type", json).statusCode());
+            HttpResponse<String> reader = post(server, ALERT_PATH, VERDICT, "Content-Type", json, "Authorization", "Bearer " + TOKEN);
+            assertEquals(403, reader.statusCode());
+            assertTrue(reader.body().contains("--role triage"), reader.body());
+            // Past the guard and the role check, a verdict meets an app still starting.
+            assertEquals(503, post(server, ALERT_PATH, VERDICT, "Content-Type", json, "Authorization", "Bearer " + TRIAGE_TOKEN).statusCode());
+
+            HttpResponse<String> noToken = post(server, ALERT_PATH, VERDICT, "Content-Type", json, "Authorization", basic("alice", PASSWORD));
+            assertEquals(403, noToken.statusCode(), "a password login, which browsers resend by themselves, needs the CSRF token");
+            assertTrue(noToken.body().contains("X-CSRF-Token"), noToken.body());
+            HttpResponse<String> meAnswer = get(server, "/api/me", "Authorization", basic("alice", PASSWORD));
+            JsonNode me = JSON.readTree(meAnswer.body());
+            assertEquals("alice", me.path("user").asText());
+            assertTrue(me.path("mayTriage").asBoolean());
+            String token = me.path("csrfToken").asText();
+            String cookie = meAnswer.headers().firstValue("Set-Cookie").orElse("");
+            assertTrue(cookie.startsWith("sentinel_csrf=" + token + ";") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+            assertEquals(403, post(server, ALERT_PATH, VERDICT, "Content-Type", json, "Authorization", basic("alice", PASSWORD),
+                    "Cookie", "sentinel_csrf=" + token, "X-CSRF-Token", token.substring(1) + "x").statusCode(), "a token that differs");
+            assertEquals(503, post(server, ALERT_PATH, VERDICT, "Content-Type", json, "Authorization", basic("alice", PASSWORD),
+                    "Cookie", "sentinel_csrf=" + token, "X-CSRF-Token", token).statusCode());
+            assertFalse(JSON.readTree(get(server, "/api/me", "Authorization", "Bearer " + TOKEN).body()).path("mayTriage").asBoolean());
+        }
+    }
+
+    @Test
+    void shouldRefuseCrossOriginOversizedAndNonJsonVerdicts() throws Exception {
+        try (QueryServer server = start(new HttpSecurity(Optional.of(users), Optional.empty(), Optional.of("https://ops.example.org")))) {
+            String bearer = "Bearer " + TRIAGE_TOKEN;
+            String own = "http://127.0.0.1:" + server.port();
+            assertEquals(503, post(server, ALERT_PATH, VERDICT, "Content-Type", "application/json", "Authorization", bearer, "Origin", own)
+                    .statusCode(), "the API's own origin");
+            for (String origin : List.of("https://evil.example", "https://ops.example.org", "http://localhost:" + server.port())) {
+                HttpResponse<String> response = post(server, ALERT_PATH, VERDICT, "Content-Type", "application/json", "Authorization", bearer,
+                        "Origin", origin);
+                assertEquals(403, response.statusCode(), origin + " (a CORS origin may read, never write)");
+                assertTrue(response.body().contains("cross-origin"), response.body());
+            }
+            assertEquals(403, post(server, ALERT_PATH, VERDICT, "Content-Type", "application/json", "Authorization", bearer,
+                    "Sec-Fetch-Site", "cross-site").statusCode());
+            assertEquals(415, post(server, ALERT_PATH, VERDICT, "Content-Type", "text/plain", "Authorization", bearer).statusCode(),
+                    "a form or a simple cross-site request cannot send JSON");
+            assertEquals(413, post(server, ALERT_PATH, "{\"verdict\":\"DISMISSED\",\"note\":\"" + "x".repeat(5_000) + "\"}",
+                    "Content-Type", "application/json", "Authorization", bearer).statusCode());
+            assertEquals(405, post(server, "/api/alerts", VERDICT, "Content-Type", "application/json", "Authorization", bearer).statusCode(),
+                    "no other path takes a POST");
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(own + ALERT_PATH)).method("OPTIONS",
+                    HttpRequest.BodyPublishers.noBody()).header("Origin", "https://ops.example.org")
+                    .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("GET", preflight.headers().firstValue("Access-Control-Allow-Methods").orElse(null), "CORS never allows a write");
+        }
+    }
+
+    @Test
+    void shouldReadRolesAndOlderFilesWithoutThem() throws Exception {
+        Path file = dir.resolve("roles");
+        String hash = PasswordHash.hash(PASSWORD.toCharArray());
+        Files.writeString(file, "old:" + hash + "\nalice:" + hash + ":roles=triage\nbob:" + hash + ":" + PasswordHash.tokenHash(TOKEN)
+                + ":roles=triage\n");
+        HttpUsers read = HttpUsers.load(file);
+        assertFalse(read.has("old", HttpUsers.Role.TRIAGE), "a line without roles, as files had before roles, is a reader");
+        assertTrue(read.has("alice", HttpUsers.Role.TRIAGE));
+        assertTrue(read.has("bob", HttpUsers.Role.TRIAGE));
+        assertEquals(Optional.of("bob"), read.authenticate("Bearer " + TOKEN));
+        HttpUsers.write(file, HttpUsers.read(file));
+        assertTrue(HttpUsers.load(file).has("bob", HttpUsers.Role.TRIAGE), "written back as read");
+        Files.writeString(file, "x:" + hash + ":roles=admin\n");
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> HttpUsers.load(file));
+        assertTrue(bad.getMessage().contains("line 1") && bad.getMessage().contains("unknown role 'admin'"), bad.getMessage());
     }
 
     @Test

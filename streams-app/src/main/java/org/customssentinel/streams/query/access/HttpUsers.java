@@ -6,17 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The users of the query API, from a file of lines {@code NAME:PASSWORD-HASH[:TOKEN-SHA256]} ({@code #} starts a
- * comment), as {@code sentinel http-user add} writes it. A request carries HTTP Basic credentials or
- * {@code Authorization: Bearer TOKEN}.
+ * The users of the query API, from a file of lines {@code NAME:PASSWORD-HASH[:TOKEN-SHA256][:roles=ROLE,...]}
+ * ({@code #} starts a comment), as {@code sentinel http-user add} writes it. A request carries HTTP Basic credentials
+ * or {@code Authorization: Bearer TOKEN}. Every user may read; a role lets a user do more (see {@link Role}). A line
+ * without roles, as files written before roles existed have, is a reader.
  */
 public final class HttpUsers {
 
@@ -27,11 +32,43 @@ public final class HttpUsers {
     /** SHA-256 of a Basic credential already checked -> its user: PBKDF2 is slow by design, dashboards poll. */
     private final Map<String, String> verified = new ConcurrentHashMap<>();
 
+    private static final String ROLES_FIELD = "roles=";
+
+    /** What a user may do beyond reading. */
+    public enum Role {
+        /** Give alerts a verdict (POST /api/alerts/{id}/disposition). */
+        TRIAGE;
+
+        /** As the users file and {@code --role} spell it. */
+        public String spelling() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Role parse(String spelling) {
+            for (Role role : values()) {
+                if (role.spelling().equals(spelling)) {
+                    return role;
+                }
+            }
+            throw new IllegalArgumentException("unknown role '" + spelling + "' (roles: "
+                    + String.join(", ", Arrays.stream(values()).map(Role::spelling).toList()) + "; every user may read)");
+        }
+    }
+
     /** One line of the file. */
-    public record User(String name, String passwordHash, Optional<String> tokenHash) {
+    public record User(String name, String passwordHash, Optional<String> tokenHash, Set<Role> roles) {
+
+        public User {
+            roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        }
+
+        public User(String name, String passwordHash, Optional<String> tokenHash) {
+            this(name, passwordHash, tokenHash, Set.of());
+        }
 
         public String line() {
-            return name + ":" + passwordHash + tokenHash.map(hash -> ":" + hash).orElse("");
+            return name + ":" + passwordHash + tokenHash.map(hash -> ":" + hash).orElse("")
+                    + (roles.isEmpty() ? "" : ":" + ROLES_FIELD + String.join(",", roles.stream().sorted().map(Role::spelling).toList()));
         }
     }
 
@@ -61,13 +98,25 @@ public final class HttpUsers {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] parts = line.split(":");
-            if (parts.length < 2 || parts.length > 3 || !isName(parts[0]) || !PasswordHash.isWellFormed(parts[1])
-                    || (parts.length == 3 && !parts[2].matches("[0-9a-f]{64}"))) {
-                throw new IllegalArgumentException(file + " line " + (i + 1) + ": expected NAME:" + PasswordHash.SCHEME
-                        + "$...[:TOKEN-SHA256], as `sentinel http-user add` writes it");
+            List<String> parts = new ArrayList<>(List.of(line.split(":")));
+            String where = file + " line " + (i + 1) + ": ";
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (parts.size() > 2 && parts.get(parts.size() - 1).startsWith(ROLES_FIELD)) {
+                String spelled = parts.remove(parts.size() - 1).substring(ROLES_FIELD.length());
+                try {
+                    for (String role : spelled.split(",")) {
+                        roles.add(Role.parse(role.strip()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + e.getMessage(), e);
+                }
             }
-            users.put(parts[0], new User(parts[0], parts[1], parts.length == 3 ? Optional.of(parts[2]) : Optional.empty()));
+            if (parts.size() < 2 || parts.size() > 3 || !isName(parts.get(0)) || !PasswordHash.isWellFormed(parts.get(1))
+                    || (parts.size() == 3 && !parts.get(2).matches("[0-9a-f]{64}"))) {
+                throw new IllegalArgumentException(where + "expected NAME:" + PasswordHash.SCHEME
+                        + "$...[:TOKEN-SHA256][:roles=triage], as `sentinel http-user add` writes it");
+            }
+            users.put(parts.get(0), new User(parts.get(0), parts.get(1), parts.size() == 3 ? Optional.of(parts.get(2)) : Optional.empty(), roles));
         }
         return users;
     }
@@ -78,6 +127,18 @@ public final class HttpUsers {
 
     public int size() {
         return byName.size();
+    }
+
+    /** Whether {@code user}, already authenticated, has {@code role}. */
+    public boolean has(String user, Role role) {
+        User found = byName.get(user);
+        return found != null && found.roles().contains(role);
+    }
+
+    /** The roles of {@code user}, already authenticated. */
+    public Set<Role> rolesOf(String user) {
+        User found = byName.get(user);
+        return found == null ? Set.of() : found.roles();
     }
 
     /** The user an {@code Authorization} header value proves, if it proves one. */
@@ -124,7 +185,7 @@ public final class HttpUsers {
     /** Writes {@code users} to {@code file} (mode 0600): the lines {@link #load} reads. */
     public static void write(Path file, Map<String, User> users) throws IOException {
         List<String> lines = new ArrayList<>();
-        lines.add("# Customs Sentinel query API users: NAME:PASSWORD-HASH[:TOKEN-SHA256]. Written by `sentinel http-user add`.");
+        lines.add("# Customs Sentinel query API users: NAME:PASSWORD-HASH[:TOKEN-SHA256][:roles=ROLE,...]. Written by `sentinel http-user add`.");
         users.values().forEach(user -> lines.add(user.line()));
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
