@@ -111,6 +111,43 @@ class ScorecardTest {
     }
 
     @Test
+    void shouldScoreAgainstOpsVerdictsOverTheJudgedAlertsOnly() throws Exception {
+        Path file = dir.resolve("verdicts.csv");
+        Files.writeString(file, """
+                dispatch,destination,hs_code,first_window,last_window,rules,description,origin,verdict
+                HK,RU,854231,2022-09-15,2022-09-15,SPIKE,alert a1 confirmed by alice,,CONFIRMED
+                TR,RU,848210,2023-05-11,2023-05-11,SPIKE,alert a5 dismissed by alice,,dismissed
+                AM,RU,854239,2022-03-31,2022-03-31,NEW_CONTROLLED_FLOW,alert x confirmed by bob,,CONFIRMED
+                """);
+        List<AnomalyLabel> labels = AnomalyLabels.read(file);
+        assertEquals(AnomalyLabel.Verdict.DISMISSED, labels.get(1).verdict());
+        BacktestResult result = result(
+                fired("a1", AlertRule.SPIKE, AlertStatus.FINAL, "HK", "854231", "2022-09-15", "2022-09-23T00:00:00Z"),
+                fired("a5", AlertRule.SPIKE, AlertStatus.FINAL, "TR", "848210", "2023-05-11", "2023-05-19T00:00:00Z"),
+                // Nobody judged this one: neither right nor wrong.
+                fired("a6", AlertRule.SURGE, AlertStatus.FINAL, "CN", "845811", "2023-06-01", "2023-06-09T00:00:00Z"));
+
+        Scorecard score = Scorecard.of(result, labels);
+
+        assertEquals(3, score.alerts());
+        assertEquals(1, score.truePositives());
+        assertEquals(1, score.falsePositives(), "the dismissed alert");
+        assertEquals(1, score.unjudged());
+        assertEquals(0.5, score.precision(), 1e-9, "over the two judged alerts");
+        assertEquals(2, score.labels(), "the cases: the confirmed alerts, not the dismissed one");
+        assertEquals(0.5, score.recall(), 1e-9);
+        assertEquals(List.of(labels.get(2)), score.missedConfirmed(), "a confirmed case this setting no longer raises");
+        for (String name : List.of("again.csv", "again.jsonl")) {
+            AnomalyLabels.write(dir.resolve(name), labels);
+            assertEquals(labels, AnomalyLabels.read(dir.resolve(name)), name);
+        }
+        Files.writeString(file, "dispatch,destination,hs_code,first_window,last_window,rules,description,origin,verdict\n"
+                + "HK,RU,854231,2022-09-15,2022-09-15,SPIKE,x,,MAYBE\n");
+        Exception bad = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> AnomalyLabels.read(file));
+        assertTrue(bad.getMessage().contains("line 2") && bad.getMessage().contains("verdict must be CONFIRMED, DISMISSED or empty"), bad.getMessage());
+    }
+
+    @Test
     void shouldNameTheLineOfABadLabel() throws Exception {
         Path file = dir.resolve("bad.csv");
         Files.writeString(file, "dispatch,destination,hs_code,first_window,last_window,rules,description\nCN,RU,845811,2023-13-01,2023-12-28,SURGE,x\n");

@@ -80,7 +80,7 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Two properties files A and B (each over --config and --set): print the FINAL alerts B adds (+), removes (-) and changes (~) against A.")
     List<Path> compare = new ArrayList<>();
 
-    @Option(names = "--labels", paramLabel = "FILE", description = "Labelled anomalies (.csv or .json/.jsonl, as `generate --labels` writes): score each setting.")
+    @Option(names = "--labels", paramLabel = "FILE", description = "Labelled anomalies (.csv or .json/.jsonl, as `generate --labels` writes), or ops' verdicts (as `dispositions export` writes): score each setting.")
     Path labelsFile;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write a self-contained HTML report (settings, precision/recall chart, each labelled flow, alerts per month).")

@@ -126,12 +126,16 @@ public final class Replays {
         return new PublishConfig(clients, topics.declarations(), topics.rejected(), replay.partitions(), (short) 1, Duration.ofSeconds(30));
     }
 
-    /** The settings of an app run called {@code name} over the replay: the replay's input, outputs of its own. */
+    /**
+     * The settings of an app run called {@code name} over the replay: the replay's input, outputs of its own, and the
+     * replay's verdicts, which refer to alert ids and so outlive any one run, as on a real cluster.
+     */
     public StreamsSettings settings(Replay replay, String name) {
         TopologySettings.Topics in = replay.topics();
         String out = replay.prefix() + name + ".";
         TopologySettings.Topics topics = new TopologySettings.Topics(in.declarations(), out + "rejected", in.hsClassifications(),
-                in.watchlist(), in.rules(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts", out + "risk", out + "dispositions");
+                in.watchlist(), in.rules(), out + "enriched", out + "flow-events", out + "flows-windowed", out + "alerts", out + "risk",
+                in.dispositions());
         TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(),
                 RuleSettings.defaults().with(SurgeRule.REFERENCE, Optional.of(PRE_SANCTIONS)), replay.partitions(), clients);
         return new StreamsSettings("it-" + out, clients, "exactly_once_v2", topology, replay.partitions(), (short) 1, stateDir.resolve(out),

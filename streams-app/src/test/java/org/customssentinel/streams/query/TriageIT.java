@@ -177,6 +177,22 @@ class TriageIT {
     }
 
     @Test
+    void shouldShowTheSameAlertsWithTheirVerdictsOnAReplayIntoAFreshApplicationId() throws Exception {
+        String alertId = alertIds(4).get(3);
+        assertEquals(201, decide(first, alertId, ALICE_TOKEN, "{\"verdict\":\"CONFIRMED\",\"note\":\"case 2026-311\"}").statusCode());
+        JsonNode judged = awaitVerdict(first, alertId, "CONFIRMED");
+        // A fresh application id: its own state and outputs, the same input and the same verdicts topic.
+        StreamsSettings fresh = replays.settings(replay, "fresh");
+        try (ServedStreams replayed = ServedStreams.start(new StreamsSettings(fresh.applicationId(), fresh.clientConfigs(),
+                fresh.processingGuarantee(), fresh.topology(), fresh.partitions(), fresh.replicationFactor(), work.resolve("state-fresh"),
+                fresh.timeout()), QuerySettings.local(0).withSecurity(security))) {
+            replays.awaitQueryable(fresh, Duration.ofMinutes(3));
+            JsonNode again = awaitVerdict(replayed, alertId, "CONFIRMED");
+            assertEquals(judged, again, "the same alert, figures and verdict, under the same id");
+        }
+    }
+
+    @Test
     void shouldRefuseReadersUnknownAlertsAndMalformedVerdicts() throws Exception {
         String alertId = alertIds(1).get(0);
         HttpResponse<String> reader = decide(first, alertId, RITA_TOKEN, "{\"verdict\":\"CONFIRMED\"}");
