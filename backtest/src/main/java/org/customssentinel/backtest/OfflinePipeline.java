@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Record;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Declaration;
+import org.customssentinel.avro.DeclarationRisk;
+import org.customssentinel.avro.RiskLane;
 import org.customssentinel.avro.FlowWindow;
 import org.customssentinel.avro.HsClassification;
 import org.customssentinel.avro.WatchlistEntry;
@@ -91,14 +94,22 @@ public final class OfflinePipeline {
         // One registry client for the topology and the declarations encoded for it, as in the live app.
         try (SchemaRegistryClient registry = SchemaRegistryClients.fromConfigs(serdeConfigs);
              DirectTopology engine = new DirectTopology(APPLICATION_ID, stateDir)) {
+            // The alerts raised so far, for the risk lanes' flow-alert and new-trader indicators: live, the app reads them back
+            // from customs.alerts as they commit; here each is known the moment it is written.
+            OpenAlerts open = new OpenAlerts();
             SentinelTopology.wire(engine, topology, new SentinelMetrics(meters, Clock.systemUTC()), registry, InputLanes.byKeyHash(partitions),
-                    StateStorage.IN_MEMORY, new OpenAlerts());
+                    StateStorage.IN_MEMORY, open);
             List<FiredAlert> alerts = new ArrayList<>();
             // Copies: what the processors forward is theirs to reuse.
-            engine.observe(topics.alerts(), record -> alerts.add(new FiredAlert(Alert.newBuilder((Alert) record.value()).build(),
-                    Instant.ofEpochMilli(record.timestamp()))));
+            engine.observe(topics.alerts(), record -> {
+                Alert alert = Alert.newBuilder((Alert) record.value()).build();
+                alerts.add(new FiredAlert(alert, Instant.ofEpochMilli(record.timestamp())));
+                open.add(alert);
+            });
             WatchedWindows windows = new WatchedWindows(watchedFlows);
             engine.observe(topics.flowsWindowed(), windows::add);
+            Map<RiskLane, Long> lanes = new EnumMap<>(RiskLane.class);
+            engine.observe(topics.risk(), record -> lanes.merge(((DeclarationRisk) record.value()).getLane(), 1L, Long::sum));
             engine.start();
             loadReference(engine, topics);
             AvroSerializer<SpecificRecord> values = new AvroSerializer<>(registry);
@@ -121,7 +132,7 @@ public final class OfflinePipeline {
             }
             long duplicates = (long) meters.get("sentinel.declarations.duplicate").counter().count();
             return new BacktestResult(setting, all.size(), input.rejected() + topologyRejected, rejected, duplicates, alerts,
-                    windows.byFlow(), Duration.ofNanos(System.nanoTime() - started));
+                    windows.byFlow(), lanes, Duration.ofNanos(System.nanoTime() - started));
         } finally {
             MockSchemaRegistry.drop(scope);
             delete(stateDir);

@@ -50,6 +50,8 @@ public final class ResultsJson {
             node.put("finalAlerts", result.finals().size());
             node.putPOJO("finalAlertsByRule", result.finalsBy(a -> AlertRules.idOf(a.alert())));
             node.putPOJO("finalAlertsBySeverity", result.finalsBy(a -> a.alert().getSeverity().name()));
+            ObjectNode lanes = node.putObject("lanes");
+            result.lanes().forEach((lane, count) -> lanes.putObject(lane.name()).put("declarations", count).put("share", result.laneShare(lane)));
             ObjectNode months = node.putObject("finalAlertsByMonthAndRule");
             scored.finalsByMonthAndRule().forEach((month, rules) -> months.putPOJO(month.toString(), rules));
             node.put("seconds", result.elapsed().toMillis() / 1000.0);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.customssentinel.avro.RiskLane;
 import org.customssentinel.schemas.alert.AlertRules;
 import org.customssentinel.streams.detect.Rules;
 
@@ -15,6 +16,22 @@ public final class SettingsTable {
     private static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MEDIUM", "LOW");
 
     private SettingsTable() {
+    }
+
+    /** Each setting's share of declarations per risk lane: what ops would be sent to check. */
+    static List<String> laneLines(BacktestRun run, int nameWidth) {
+        List<String> lines = new ArrayList<>();
+        String format = "  %-" + nameWidth + "s %7s %7s %7s %7s";
+        lines.add(String.format(Locale.ROOT, format, "LANES", "GREEN", "YELLOW", "ORANGE", "RED") + "  (share of the declarations scored)");
+        for (ScoredResult scoredResult : run.results()) {
+            BacktestResult r = scoredResult.result();
+            List<Object> cells = new ArrayList<>(List.of(r.setting().name()));
+            for (RiskLane lane : RiskLane.values()) {
+                cells.add(String.format(Locale.ROOT, "%.1f%%", 100 * r.laneShare(lane)));
+            }
+            lines.add(String.format(Locale.ROOT, format, cells.toArray()));
+        }
+        return lines;
     }
 
     public static List<String> lines(BacktestRun run) {
@@ -47,6 +64,7 @@ public final class SettingsTable {
         if (best.isPresent()) {
             lines.add("* best: highest F1 of precision and recall, then fewest false positives, then shortest median delay");
         }
+        lines.addAll(laneLines(run, nameWidth));
         for (ScoredResult scoredResult : run.results()) {
             scoredResult.score().ifPresent(s -> {
                 if (s.unjudged() > 0 || !s.missedConfirmed().isEmpty()) {

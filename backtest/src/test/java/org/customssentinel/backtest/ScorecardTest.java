@@ -170,6 +170,6 @@ class ScorecardTest {
     }
 
     private static BacktestResult result(FiredAlert... alerts) {
-        return new BacktestResult(WEEKLY, 10, 0, Map.of(), 0, List.of(alerts), Map.of(), Duration.ofSeconds(1));
+        return new BacktestResult(WEEKLY, 10, 0, Map.of(), 0, List.of(alerts), Map.of(), Map.of(), Duration.ofSeconds(1));
     }
 }

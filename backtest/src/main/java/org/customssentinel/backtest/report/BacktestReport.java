@@ -13,6 +13,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 
 import org.customssentinel.avro.FlowWindow;
+import org.customssentinel.avro.RiskLane;
 import org.customssentinel.backtest.BacktestResult;
 import org.customssentinel.backtest.BacktestRun;
 import org.customssentinel.backtest.FiredAlert;
@@ -80,7 +81,7 @@ public final class BacktestReport {
         if (scored) {
             html.append("<th>Precision</th><th>Recall</th><th>TP</th><th>FP</th><th>Missed</th><th>Median delay</th>");
         }
-        html.append("<th>Declarations/s</th></tr></thead><tbody>");
+        html.append("<th>GREEN</th><th>YELLOW</th><th>ORANGE</th><th>RED</th><th>Declarations/s</th></tr></thead><tbody>");
         for (ScoredResult scoredResult : run.results()) {
             BacktestResult r = scoredResult.result();
             boolean isBest = best.filter(b -> b == scoredResult).isPresent();
@@ -99,6 +100,9 @@ public final class BacktestReport {
                 cell(html, String.valueOf(s.missed().size()));
                 cell(html, s.medianDelay().map(BacktestReport::days).orElse("-"));
             });
+            for (RiskLane lane : RiskLane.values()) {
+                cell(html, String.format(Locale.ROOT, "%.1f%%", 100 * r.laneShare(lane)));
+            }
             cell(html, String.format(Locale.ROOT, "%,.0f", r.declarationsPerSecond()));
             html.append("</tr>");
         }
@@ -106,6 +110,7 @@ public final class BacktestReport {
         if (best.isPresent()) {
             html.append("<p class=\"note\">&#9733; best: highest F1 of precision and recall, then fewest false positives, then shortest median delay.</p>");
         }
+        html.append("<p class=\"note\">GREEN to RED: the share of declarations scored into each risk lane, what ops would be sent to check.</p>");
     }
 
     /** With ops' verdicts as labels: per setting, the cases ops confirmed that it would raise no alert for. */
