@@ -40,6 +40,8 @@ import org.customssentinel.streams.risk.RiskSettings;
  * rules.risk.weight.tier-1=40                   # risk indicators: tier-1..tier-4, listed, candidate, watchlist, route, alert, new-trader
  * rules.risk.lane.red=70                        # lane cut-offs: yellow, orange, red
  * rules.risk.alert-windows=13
+ * rules.risk.destination.other=0                # per cent of a list tier's weight: restricted, diversion, other
+ * rules.risk.diversion-destinations=AE,AM,KG,KZ,TR
  * </pre>
  * List and category are named as {@link ListScope} slugs; a category's keys start from its list's. Unknown keys and bad
  * values are errors naming the key, never silently ignored.
@@ -50,6 +52,7 @@ public final class RuleProperties {
     private static final String LIST_PREFIX = "rules.list.";
     private static final String RISK_WEIGHT_PREFIX = "rules.risk.weight.";
     private static final String RISK_LANE_PREFIX = "rules.risk.lane.";
+    private static final String RISK_DESTINATION_PREFIX = "rules.risk.destination.";
     /** Longest first, so that {@code surge.floor.usd} is not read as {@code floor.usd}. */
     private static final List<String> THRESHOLD_KEYS = List.of("surge.floor.usd", "baseline.windows", "spike.ratio", "surge.ratio", "floor.usd");
 
@@ -83,6 +86,8 @@ public final class RuleProperties {
                 });
                 case "rules.risk.alert-windows" -> settings = settings.withRisk(
                         checked(key, value, () -> current.risk().withAlertWindows(parseInt(key, value))));
+                case "rules.risk.diversion-destinations" -> settings = settings.withRisk(checked(key, value, () -> current.risk()
+                        .withDestinations(current.risk().destinations().withDiversionCountries(countries(key, value)))));
                 default -> {
                     Optional<Setting<?>> declared = Rules.setting(key.substring(PREFIX.length()));
                     if (declared.isPresent()) {
@@ -90,6 +95,10 @@ public final class RuleProperties {
                     } else if (key.startsWith(RISK_WEIGHT_PREFIX)) {
                         settings = settings.withRisk(checked(key, value,
                                 () -> current.risk().withWeight(key.substring(RISK_WEIGHT_PREFIX.length()), parseInt(key, value))));
+                    } else if (key.startsWith(RISK_DESTINATION_PREFIX)) {
+                        RiskSettings.Destinations.Kind kind = destinationKind(key, key.substring(RISK_DESTINATION_PREFIX.length()));
+                        settings = settings.withRisk(checked(key, value, () -> current.risk()
+                                .withDestinations(current.risk().destinations().withShare(kind, parseInt(key, value)))));
                     } else if (key.startsWith(RISK_LANE_PREFIX)) {
                         // Together after the loop: the cut-offs must rise, which one key alone may not show.
                         lanes.put(lane(key, key.substring(RISK_LANE_PREFIX.length())), parseInt(key, value));
@@ -103,8 +112,8 @@ public final class RuleProperties {
         if (!lanes.isEmpty()) {
             RiskSettings risk = settings.risk();
             try {
-                settings = settings.withRisk(new RiskSettings(risk.weights(), lanes.getOrDefault(RiskLane.YELLOW, risk.yellow()),
-                        lanes.getOrDefault(RiskLane.ORANGE, risk.orange()), lanes.getOrDefault(RiskLane.RED, risk.red()), risk.alertWindows()));
+                settings = settings.withRisk(risk.withLanes(lanes.getOrDefault(RiskLane.YELLOW, risk.yellow()),
+                        lanes.getOrDefault(RiskLane.ORANGE, risk.orange()), lanes.getOrDefault(RiskLane.RED, risk.red())));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(RISK_LANE_PREFIX + "{yellow|orange|red}: " + e.getMessage());
             }
@@ -157,6 +166,10 @@ public final class RuleProperties {
         keys.put(RISK_LANE_PREFIX + "orange", String.valueOf(settings.risk().orange()));
         keys.put(RISK_LANE_PREFIX + "red", String.valueOf(settings.risk().red()));
         keys.put("rules.risk.alert-windows", String.valueOf(settings.risk().alertWindows()));
+        for (RiskSettings.Destinations.Kind kind : RiskSettings.Destinations.Kind.values()) {
+            keys.put(RISK_DESTINATION_PREFIX + kind.key(), String.valueOf(settings.risk().destinations().share(kind)));
+        }
+        keys.put("rules.risk.diversion-destinations", String.join(",", new TreeSet<>(settings.risk().destinations().diversionCountries())));
         settings.byList().forEach((scope, thresholds) -> thresholdKeys(thresholds)
                 .forEach((param, value) -> keys.put(LIST_PREFIX + scope + "." + param, value)));
         return keys;
@@ -206,6 +219,15 @@ public final class RuleProperties {
             case "red" -> RiskLane.RED;
             default -> throw unknown(key);
         };
+    }
+
+    private static RiskSettings.Destinations.Kind destinationKind(String key, String name) {
+        for (RiskSettings.Destinations.Kind kind : RiskSettings.Destinations.Kind.values()) {
+            if (kind.key().equals(name)) {
+                return kind;
+            }
+        }
+        throw unknown(key);
     }
 
     /** A setting's value, its errors worded as every other key's. */
@@ -283,7 +305,8 @@ public final class RuleProperties {
         String declared = Rules.settings().stream().map(Setting::key).collect(Collectors.joining("|"));
         return new IllegalArgumentException(key + ": unknown rule setting; expected rules.{baseline.windows|spike.ratio|floor.usd|"
                 + "surge.ratio|surge.floor.usd|scope|coalition|restricted-destinations}, rules.{" + declared + "}, "
-                + "rules.risk.weight.<indicator>, rules.risk.lane.{yellow|orange|red}, rules.risk.alert-windows or "
+                + "rules.risk.weight.<indicator>, rules.risk.lane.{yellow|orange|red}, rules.risk.alert-windows, "
+                + "rules.risk.destination.{restricted|diversion|other}, rules.risk.diversion-destinations or "
                 + "rules.list.<list>[.<category>].{baseline.windows|spike.ratio|floor.usd|surge.ratio|surge.floor.usd}");
     }
 

@@ -45,7 +45,10 @@ public final class RiskAssessor {
         Declaration d = enriched.getDeclaration();
         List<RiskIndicator> indicators = new ArrayList<>();
         Optional<Tiered> tier = highestTier(enriched, risk);
-        tier.ifPresent(t -> indicators.add(indicator("list-tier", risk.weight(t.indicator()), t.detail())));
+        RiskSettings.Destinations.Kind destination = risk.destinations().kindOf(d.getCountryOfDestination(),
+                sanctions.isRestricted(d.getCountryOfDestination()));
+        tier.ifPresent(t -> indicators.add(indicator("list-tier", risk.weight(t.indicator(), destination),
+                t.detail() + "; to " + d.getCountryOfDestination() + ", " + describe(destination, risk))));
         if (!enriched.getPartyMatches().isEmpty()) {
             PartyMatch match = enriched.getPartyMatches().get(0);
             indicators.add(indicator("watchlist", risk.weight("watchlist"), String.format("%s %s matches %s entry %s (%s)%s%s",
@@ -86,6 +89,16 @@ public final class RiskAssessor {
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static String describe(RiskSettings.Destinations.Kind kind, RiskSettings risk) {
+        String what = switch (kind) {
+            case RESTRICTED -> "a restricted destination";
+            case DIVERSION -> "a diversion country";
+            case OTHER -> "neither restricted nor a diversion country";
+        };
+        int share = risk.destinations().share(kind);
+        return share == 100 ? what : what + " (" + share + "% of the tier's weight)";
     }
 
     private static String indicatorOf(ClassificationMatch match) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.customssentinel.avro.ListReference;
+import org.customssentinel.streams.risk.RiskSettings;
 import org.junit.jupiter.api.Test;
 
 class RulePropertiesTest {
@@ -108,7 +110,7 @@ class RulePropertiesTest {
         RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.weight.route", "50",
                 "rules.risk.lane.yellow", "10", "rules.risk.lane.orange", "15", "rules.risk.lane.red", "20", "rules.risk.alert-windows", "4"));
         assertEquals(50, rules.risk().weight("route"));
-        assertEquals(40, rules.risk().weight("tier-1"), "the others keep their defaults");
+        assertEquals(15, rules.risk().weight("tier-1"), "the others keep their defaults");
         assertEquals(List.of(10, 15, 20, 4), List.of(rules.risk().yellow(), rules.risk().orange(), rules.risk().red(), rules.risk().alertWindows()));
 
         IllegalArgumentException falling = assertThrows(IllegalArgumentException.class,
@@ -117,5 +119,24 @@ class RulePropertiesTest {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.weight.tier-9", "30")));
         assertTrue(unknown.getMessage().startsWith("rules.risk.weight.tier-9=30: no risk indicator 'tier-9'"), unknown.getMessage());
+    }
+
+    @Test
+    void shouldReadWhereListedGoodsWeighAndKeepItOverALaneChange() {
+        RuleSettings rules = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.destination.other", "25",
+                "rules.risk.destination.diversion", "50", "rules.risk.diversion-destinations", "kz, KG", "rules.risk.lane.yellow", "10"));
+        RiskSettings.Destinations destinations = rules.risk().destinations();
+        assertEquals(List.of(100, 50, 25), List.of(destinations.restricted(), destinations.diversion(), destinations.other()));
+        assertEquals(Set.of("KG", "KZ"), destinations.diversionCountries());
+        assertEquals(10, rules.risk().yellow());
+        Map<String, String> described = RuleProperties.describe(rules);
+        assertEquals("KG,KZ", described.get("rules.risk.diversion-destinations"));
+        assertEquals("25", described.get("rules.risk.destination.other"));
+        assertEquals(rules, RuleProperties.apply(RuleSettings.defaults(), described), "what describe writes, apply reads back");
+
+        IllegalArgumentException share = assertThrows(IllegalArgumentException.class,
+                () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.destination.other", "150")));
+        assertTrue(share.getMessage().startsWith("rules.risk.destination.other=150: a destination's share"), share.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.destination.eu", "0")));
     }
 }

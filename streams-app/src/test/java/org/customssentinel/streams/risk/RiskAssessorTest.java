@@ -1,6 +1,7 @@
 package org.customssentinel.streams.risk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -47,22 +48,23 @@ class RiskAssessorTest {
     private final RiskAssessor assessor = new RiskAssessor(FlowDimensions.standard(), WindowSettings.weekly(), alerts);
 
     @Test
-    void shouldPutTierOneChipsAloneInTheYellowLaneWithTheItemThatRaisedIt() {
+    void shouldLeaveListedGoodsAloneGreenCitingTheItemAndWhereTheyGo() {
         DeclarationRisk risk = assessor.assess(declaration("CN", "CN", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
-        assertEquals(40, risk.getScore());
-        assertEquals(RiskLane.YELLOW, risk.getLane());
+        assertEquals(15, risk.getScore());
+        assertEquals(RiskLane.GREEN, risk.getLane(), "what the goods are weighs only beside something about this trade");
         assertEquals(List.of("list-tier"), names(risk));
-        assertEquals("CHPL Tier 1: item 1, HS 8542310000, Processors and controllers", risk.getIndicators().get(0).getDetail());
+        assertEquals("CHPL Tier 1: item 1, HS 8542310000, Processors and controllers; to RU, a restricted destination",
+                risk.getIndicators().get(0).getDetail());
         assertEquals("CN|RU|854231", FlowKeys.key(risk.getFlow()));
         assertEquals("Shenzhen Huaxin Electronics", risk.getExporterName());
     }
 
     @Test
     void shouldScoreTheHighestTierOnceAndACandidateLow() {
-        assertEquals(30, assessor.assess(declaration("CN", "CN", "Tier 2", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK).getScore());
+        assertEquals(12, assessor.assess(declaration("CN", "CN", "Tier 2", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK).getScore());
         DeclarationRisk candidate = assessor.assess(declaration("CN", "CN", "3A001 (candidate)", ClassificationBasis.CANDIDATE, List.of()),
                 SANCTIONS, RISK);
-        assertEquals(10, candidate.getScore());
+        assertEquals(3, candidate.getScore());
         assertEquals(RiskLane.GREEN, candidate.getLane());
     }
 
@@ -71,7 +73,7 @@ class RiskAssessorTest {
         PartyMatch importer = PartyMatch.newBuilder().setRole(PartyRole.IMPORTER).setPartyName("OOO Tekhnopark Vostok").setEntryId("vostok")
                 .setMatchedName("TEKHNOPARK VOSTOK").setListId("SAMPLE").setProgram("RUSSIA-EO14024").build();
         DeclarationRisk risk = assessor.assess(declaration("CN", "CN", "Tier 1", ClassificationBasis.LISTED, List.of(importer)), SANCTIONS, RISK);
-        assertEquals(100, risk.getScore());
+        assertEquals(75, risk.getScore());
         assertEquals(RiskLane.RED, risk.getLane());
         assertEquals(List.of("watchlist", "list-tier"), names(risk));
         assertEquals("importer OOO Tekhnopark Vostok matches SAMPLE entry vostok (TEKHNOPARK VOSTOK), programme RUSSIA-EO14024",
@@ -79,11 +81,15 @@ class RiskAssessorTest {
     }
 
     @Test
-    void shouldRaiseCoalitionMadeGoodsThroughAThirdCountryToRed() {
+    void shouldRaiseCoalitionMadeGoodsThroughAThirdCountryToOrangeAndUnderAnAlertToRed() {
         DeclarationRisk risk = assessor.assess(declaration("DE", "KZ", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
-        assertEquals(List.of("list-tier", "transshipment-route"), names(risk));
-        assertEquals(70, risk.getScore());
-        assertEquals(RiskLane.RED, risk.getLane());
+        assertEquals(List.of("transshipment-route", "list-tier"), names(risk));
+        assertEquals(45, risk.getScore());
+        assertEquals(RiskLane.ORANGE, risk.getLane());
+        alerts.add(alert(AlertRule.TRANSSHIPMENT, "KZ|RU|854231|DE", WEEK, "Shenzhen Huaxin Electronics"));
+        DeclarationRisk alerted = assessor.assess(declaration("DE", "KZ", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
+        assertEquals(List.of("transshipment-route", "flow-alert", "list-tier"), names(alerted));
+        assertEquals(RiskLane.RED, alerted.getLane());
         // Not a route: candidate goods only, or dispatched from the coalition itself.
         assertEquals(List.of("list-tier"), names(assessor.assess(declaration("DE", "KZ", "x", ClassificationBasis.CANDIDATE, List.of()),
                 SANCTIONS, RISK)));
@@ -95,10 +101,10 @@ class RiskAssessorTest {
     void shouldCountAnAlertOnTheFlowFromItsWindowForTheConfiguredWindowsAfter() {
         alerts.add(alert(AlertRule.SPIKE, "CN|RU|854231", WEEK.minus(Duration.ofDays(7)), "Shenzhen Huaxin Electronics"));
         DeclarationRisk risk = assessor.assess(declaration("CN", "CN", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
-        assertEquals(List.of("list-tier", "flow-alert"), names(risk));
-        assertEquals(65, risk.getScore());
-        assertEquals(RiskLane.ORANGE, risk.getLane());
-        assertEquals("SPIKE A-SPIKE: the summary", risk.getIndicators().get(1).getDetail());
+        assertEquals(List.of("flow-alert", "list-tier"), names(risk));
+        assertEquals(40, risk.getScore());
+        assertEquals(RiskLane.YELLOW, risk.getLane());
+        assertEquals("SPIKE A-SPIKE: the summary", risk.getIndicators().get(0).getDetail());
 
         RiskSettings oneWindow = RISK.withAlertWindows(1);
         Declaration later = declaration("CN", "CN", "Tier 1", ClassificationBasis.LISTED, List.of()).getDeclaration();
@@ -111,15 +117,38 @@ class RiskAssessorTest {
     void shouldRaiseAnExporterFlaggedAsANewTraderAndDropIndicatorsWeighedZero() {
         alerts.add(alert(AlertRule.NEW_TRADER, "TR|RU|851762", WEEK.minus(Duration.ofDays(14)), "SHENZHEN  Huaxin Electronics"));
         DeclarationRisk risk = assessor.assess(declaration("CN", "CN", "Tier 2", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
-        assertEquals(List.of("list-tier", "new-trader"), names(risk));
-        assertEquals(55, risk.getScore());
+        assertEquals(List.of("new-trader", "list-tier"), names(risk));
+        assertEquals(37, risk.getScore());
+        assertEquals(RiskLane.YELLOW, risk.getLane());
 
         RiskSettings noTraders = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.weight.new-trader", "0",
-                "rules.risk.lane.yellow", "35")).risk();
+                "rules.risk.weight.tier-2", "30", "rules.risk.lane.yellow", "35")).risk();
         DeclarationRisk unweighted = assessor.assess(declaration("CN", "CN", "Tier 2", ClassificationBasis.LISTED, List.of()), SANCTIONS,
                 noTraders);
         assertEquals(List.of("list-tier"), names(unweighted));
         assertEquals(RiskLane.GREEN, unweighted.getLane(), "30 under a yellow cut-off of 35");
+    }
+
+    @Test
+    void shouldWeighListedGoodsByWhereTheyGo() {
+        // Intra-EU trade of listed chips on a flow under an alert: the alert counts, the goods' list does not.
+        alerts.add(alert(AlertRule.SPIKE, "DE|FR|854231", WEEK, "Shenzhen Huaxin Electronics"));
+        DeclarationRisk intraEu = assessor.assess(declaration("DE", "DE", "FR", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
+        assertEquals(List.of("flow-alert"), names(intraEu), "0% of the tier's weight elsewhere: the indicator drops out");
+        assertEquals(25, intraEu.getScore());
+        // To a diversion country: as to a restricted one by default, half with the share set so.
+        alerts.add(alert(AlertRule.SPIKE, "DE|KZ|854231", WEEK, "Shenzhen Huaxin Electronics"));
+        DeclarationRisk diverted = assessor.assess(declaration("DE", "DE", "KZ", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, RISK);
+        assertEquals(40, diverted.getScore());
+        assertEquals(RiskLane.YELLOW, diverted.getLane());
+        assertTrue(diverted.getIndicators().get(1).getDetail().endsWith("; to KZ, a diversion country"), diverted.getIndicators().toString());
+        RiskSettings half = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.destination.diversion", "50")).risk();
+        DeclarationRisk halved = assessor.assess(declaration("DE", "DE", "KZ", "Tier 1", ClassificationBasis.LISTED, List.of()), SANCTIONS, half);
+        assertEquals(33, halved.getScore(), "25 for the alert, 8 (15 at 50%, rounded) for the goods");
+        assertTrue(halved.getIndicators().get(1).getDetail().endsWith("; to KZ, a diversion country (50% of the tier's weight)"));
+        RiskSettings notKazakhstan = RuleProperties.apply(RuleSettings.defaults(), Map.of("rules.risk.diversion-destinations", "AM,KG")).risk();
+        assertEquals(List.of("flow-alert"), names(assessor.assess(declaration("DE", "DE", "KZ", "Tier 1", ClassificationBasis.LISTED, List.of()),
+                SANCTIONS, notKazakhstan)), "a country off the list weighs as any other");
     }
 
     private static List<String> names(DeclarationRisk risk) {
@@ -136,11 +165,16 @@ class RiskAssessorTest {
 
     private static EnrichedDeclaration declaration(String origin, String dispatch, String category, ClassificationBasis basis,
                                                    List<PartyMatch> matches) {
+        return declaration(origin, dispatch, "RU", category, basis, matches);
+    }
+
+    private static EnrichedDeclaration declaration(String origin, String dispatch, String destination, String category, ClassificationBasis basis,
+                                                   List<PartyMatch> matches) {
         Declaration d = Declaration.newBuilder().setDeclarationId("D-42").setDeclarationType(DeclarationType.IMPORT).setLodgedAt(LODGED)
                 .setDeclarant(Party.newBuilder().setName("Broker").build())
                 .setExporter(Party.newBuilder().setName("Shenzhen Huaxin Electronics").setCountry(dispatch).build())
                 .setImporter(Party.newBuilder().setName("OOO Tekhnopark Vostok").setCountry("RU").build())
-                .setCountryOfOrigin(origin).setCountryOfDispatch(dispatch).setCountryOfDestination("RU")
+                .setCountryOfOrigin(origin).setCountryOfDispatch(dispatch).setCountryOfDestination(destination)
                 .setItems(List.of(GoodsItem.newBuilder().setItemNumber(1).setHsCode("8542310000").setDescription("chips")
                         .setQuantity(new BigDecimal("1.000")).setUnit("pcs").setNetMassKg(new BigDecimal("1.000"))
                         .setValueUsd(new BigDecimal("75000.00")).build()))
