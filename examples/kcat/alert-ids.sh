@@ -5,8 +5,16 @@
 #   kcat -b "$KAFKA_BOOTSTRAP" -t customs.alerts -C -o beginning -e -X isolation.level=read_committed \
 #        -s value=avro -r "$SCHEMA_REGISTRY_URL" -f '%k %s\n'
 # librdkafka reads lz4, the compression Customs Sentinel writes, with no extra setting.
+# On a secured cluster KCAT_CONFIG names a librdkafka file, as `sentinel stack --secure` writes one per user
+# (clients/reader.librdkafka.conf): mutual TLS, since librdkafka before 2.6.1 (Debian 12's kcat among them) cannot
+# log in to Kafka 4 with SCRAM.
 set -euo pipefail
 : "${KAFKA_BOOTSTRAP:=127.0.0.1:9092}"
 : "${ALERTS_TOPIC:=customs.alerts}"
-exec kcat -b "$KAFKA_BOOTSTRAP" -t "$ALERTS_TOPIC" -C -o beginning -e -q \
+if [[ -n "${KCAT_CONFIG:-}" ]]; then
+  set -- -F "$KCAT_CONFIG"
+else
+  set -- -b "$KAFKA_BOOTSTRAP"
+fi
+exec kcat "$@" -t "$ALERTS_TOPIC" -C -o beginning -e -q \
      -X isolation.level=read_committed -f '%k partition %p offset %o\n'

@@ -2,14 +2,18 @@ package org.customssentinel.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -17,6 +21,10 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.customssentinel.cli.security.SentinelPrincipals;
@@ -66,7 +74,7 @@ class SecuredClusterIT {
                 System.out::println);
         security = cluster.security().orElseThrow();
         clientFiles = dir.resolve("clients");
-        security.writeClientFiles(clientFiles, cluster.bootstrapServers(), "http://127.0.0.1:1/apis/ccompat/v7");
+        security.writeClientFiles(clientFiles, cluster.bootstrapServers(), cluster.mtlsBootstrapServers(), "http://127.0.0.1:1/apis/ccompat/v7");
         List<NewTopic> topics = new ArrayList<>();
         for (SentinelTopic topic : SentinelTopic.values()) {
             topics.add(new NewTopic(topic.in(NAMES), 1, (short) 1));
@@ -128,6 +136,73 @@ class SecuredClusterIT {
     }
 
     @Test
+    void shouldLetKcatReadTheAlertIdsOverMutualTlsAsTheReaderAndRefuseItTheDeclarations() throws Exception {
+        assumeTrue(onPath("kcat"), "kcat is not installed (.ci/run installs it): not run");
+        String alerts = SentinelTopic.ALERTS.in(NAMES);
+        String alertId = "mtls-probe-" + System.nanoTime();
+        Map<String, Object> writer = new HashMap<>(clients(SentinelPrincipals.STREAMS));
+        writer.put("compression.type", "lz4");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(writer, new StringSerializer(), new ByteArraySerializer())) {
+            // A tombstone: every reader of customs.alerts (the streams app of a later test among them) skips it, and kcat
+            // prints its key like any other record's.
+            producer.send(new ProducerRecord<>(alerts, alertId, null)).get(30, TimeUnit.SECONDS);
+        }
+        Path config = clientFiles.resolve("reader.librdkafka.conf");
+        assertTrue(Files.readString(config).contains("security.protocol=ssl"), "the reader's librdkafka file logs in with its certificate");
+        assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(clientFiles.resolve("reader.key.pem")), "the key is the owner's only");
+
+        // The client example as the README shows it, pointed at the reader's librdkafka file.
+        Kcat read = run(Map.of("KCAT_CONFIG", config.toString(), "ALERTS_TOPIC", alerts), EXAMPLE.toString());
+        assertEquals(0, read.exit(), read.output());
+        assertTrue(read.output().lines().anyMatch(line -> line.startsWith(alertId + " partition ")),
+                "the reader's certificate reads the alert ids:\n" + read.output());
+
+        Kcat refused = kcat("-F", config.toString(), "-t", SentinelTopic.DECLARATIONS.in(NAMES), "-C", "-o", "beginning", "-e", "-q");
+        assertNotEquals(0, refused.exit(), refused.output());
+        assertTrue(refused.output().contains("authorization failed") || refused.output().contains("Authorization failed"),
+                "the same principal's ACLs: no declarations for the reader\n" + refused.output());
+
+        Path stranger = dir.resolve("stranger.conf");
+        Files.writeString(stranger, Files.readString(config).lines().filter(line -> !line.startsWith("ssl.certificate.location")
+                && !line.startsWith("ssl.key.location")).reduce("", (a, b) -> a + b + "\n"));
+        Kcat anonymous = kcat("-F", stranger.toString(), "-t", alerts, "-C", "-o", "beginning", "-e", "-q", "-m", "5");
+        assertNotEquals(0, anonymous.exit(), "no certificate, no way in:\n" + anonymous.output());
+    }
+
+    private record Kcat(int exit, String output) {
+    }
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "kcat", "alert-ids.sh").toAbsolutePath().normalize();
+
+    private Kcat kcat(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kcat"));
+        command.addAll(List.of(args));
+        return run(Map.of(), command.toArray(String[]::new));
+    }
+
+    private Kcat run(Map<String, String> env, String... command) throws Exception {
+        Path log = Files.createTempFile(dir, "kcat", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not end within 60 s: " + String.join(" ", command) + "\n" + Files.readString(log));
+        }
+        return new Kcat(process.exitValue(), Files.readString(log));
+    }
+
+    private static boolean onPath(String program) {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(directory, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     void shouldEndACommandWithOneLineNamingWhatFailedAndForWhom() throws Exception {
         Path readerFile = clientFiles.resolve("reader.properties");
         String reader = Files.readString(readerFile);
@@ -172,6 +247,7 @@ class SecuredClusterIT {
         String flows = SentinelTopic.FLOWS_WINDOWED.in(NAMES);
         String alerts = SentinelTopic.ALERTS.in(NAMES);
         String risk = SentinelTopic.RISK.in(NAMES);
+        String dispositions = SentinelTopic.DISPOSITIONS.in(NAMES);
         AccessProbe producer = new AccessProbe(clients(SentinelPrincipals.PRODUCER));
         AccessProbe streams = new AccessProbe(clients(SentinelPrincipals.STREAMS));
         AccessProbe reader = new AccessProbe(clients(SentinelPrincipals.READER));
@@ -187,6 +263,7 @@ class SecuredClusterIT {
                 new Row("sentinel-producer", "read " + alerts, () -> producer.read(alerts), Outcome.DENIED),
                 new Row("sentinel-producer", "write " + alerts, () -> producer.write(alerts), Outcome.DENIED),
                 new Row("sentinel-producer", "write " + enriched, () -> producer.write(enriched), Outcome.DENIED),
+                new Row("sentinel-producer", "write " + dispositions, () -> producer.write(dispositions), Outcome.DENIED),
                 new Row("sentinel-producer", "create " + APP + "-x", () -> producer.create(APP + "-x"), Outcome.DENIED),
                 new Row("sentinel-producer", "transactional id " + APP + "-1", () -> producer.transactionalId(APP + "-1"), Outcome.DENIED),
                 new Row("sentinel-producer", "delete " + declarations, () -> producer.delete(declarations), Outcome.DENIED),
@@ -201,6 +278,8 @@ class SecuredClusterIT {
                 new Row("sentinel-streams", "write " + flows, () -> streams.write(flows), Outcome.ALLOWED),
                 new Row("sentinel-streams", "write " + alerts, () -> streams.write(alerts), Outcome.ALLOWED),
                 new Row("sentinel-streams", "write " + risk, () -> streams.write(risk), Outcome.ALLOWED),
+                new Row("sentinel-streams", "write " + dispositions, () -> streams.write(dispositions), Outcome.ALLOWED),
+                new Row("sentinel-streams", "read " + dispositions, () -> streams.read(dispositions), Outcome.ALLOWED),
                 new Row("sentinel-streams", "create " + APP + "-probe-changelog", () -> streams.create(APP + "-probe-changelog"), Outcome.ALLOWED),
                 new Row("sentinel-streams", "group " + APP, () -> streams.useGroup(APP, declarations), Outcome.ALLOWED),
                 new Row("sentinel-streams", "transactional id " + APP + "-1", () -> streams.transactionalId(APP + "-1"), Outcome.ALLOWED),
@@ -215,6 +294,8 @@ class SecuredClusterIT {
 
                 new Row("sentinel-reader", "read " + alerts, () -> reader.read(alerts), Outcome.ALLOWED),
                 new Row("sentinel-reader", "read " + flows, () -> reader.read(flows), Outcome.ALLOWED),
+                new Row("sentinel-reader", "read " + dispositions, () -> reader.read(dispositions), Outcome.ALLOWED),
+                new Row("sentinel-reader", "write " + dispositions, () -> reader.write(dispositions), Outcome.DENIED),
                 new Row("sentinel-reader", "group sentinel-reader-dashboard", () -> reader.useGroup("sentinel-reader-dashboard", alerts), Outcome.ALLOWED),
                 new Row("sentinel-reader", "read " + declarations, () -> reader.read(declarations), Outcome.DENIED),
                 new Row("sentinel-reader", "read " + enriched, () -> reader.read(enriched), Outcome.DENIED),

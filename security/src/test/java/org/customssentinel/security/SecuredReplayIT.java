@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -84,8 +85,15 @@ class SecuredReplayIT {
         try (ClusterStack stack = ClusterStack.start(cluster, registry, System.out::println)) {
             ClusterSecurity security = stack.cluster().security().orElseThrow();
             Path clients = dir.resolve("secured/clients");
-            Map<String, Path> files = security.writeClientFiles(clients, stack.bootstrapServers(), stack.schemaRegistryUrl());
+            Map<String, Path> files = security.writeClientFiles(clients, stack.bootstrapServers(), stack.cluster().mtlsBootstrapServers(),
+                    stack.schemaRegistryUrl());
             secrets = secrets(dir.resolve("secured/kafka/security/secrets.properties"), files.values());
+            // Each line of each user's private key for mutual TLS.
+            try (DirectoryStream<Path> keys = Files.newDirectoryStream(clients, "*.key.pem")) {
+                for (Path key : keys) {
+                    Files.readAllLines(key).stream().filter(line -> !line.startsWith("-----")).forEach(secrets::add);
+                }
+            }
             secured = replaySecured(stack, security, clients, scenario, secrets);
         }
         Map<String, JsonNode> plain;
@@ -131,7 +139,8 @@ class SecuredReplayIT {
         run(debug, "load-reference", "--config", producer.toString());
         run(debug, "produce", scenario.toString(), "--config", producer.toString());
         SentinelCommand.Result added = SentinelCommand.runWithInput(dir.resolve("secured/http-user.log"), debug, HTTP_PASSWORD + "\n", 120,
-                "http-user", "add", "ops", "--file", dir.resolve("secured/http-users").toString(), "--password-stdin", "--token");
+                "http-user", "add", "ops", "--file", dir.resolve("secured/http-users").toString(), "--password-stdin", "--token",
+                "--role", "triage");
         assertEquals(0, added.exitCode(), added.output());
         String token = added.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
         secrets.add(token);
@@ -157,9 +166,21 @@ class SecuredReplayIT {
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             SentinelCommand.Result alerts = run(debug, "alerts", "--config", reader, "--from-beginning", "--format", "json",
                     "--idle-timeout", "PT15S");
+            // A verdict over HTTPS with a password, then the analysts' export: audited, and no secret in either.
+            String alertId = finalAlerts(alerts.stdout()).keySet().iterator().next();
+            SentinelCommand.Result triaged = SentinelCommand.runWithInput(dir.resolve("secured/triage.log"), debug, HTTP_PASSWORD + "\n", 120,
+                    "triage", alertId, "--verdict", "confirmed", "--note", "seized", "--api", "https://127.0.0.1:" + httpPort,
+                    "--cacert", clients.resolve("ca.pem").toString(), "--user", "ops", "--password-stdin");
+            assertEquals(0, triaged.exitCode(), triaged.output());
+            printed.add(triaged.output());
+            run(debug, "dispositions", "list", "--config", reader);
+            run(debug, "dispositions", "export", "--config", reader, "--labels", dir.resolve("secured/verdicts.csv").toString());
             app.close();
             printed.add(app.output());
-            for (String command : List.of("stack", "streams", "produce", "alerts", "load-reference", "demo", "rules", "http-user")) {
+            assertTrue(app.output().lines().anyMatch(line -> line.contains("verdict CONFIRMED on alert " + alertId) && line.contains(" by ops from ")),
+                    "the verdict is audited in the app's log");
+            for (String command : List.of("stack", "streams", "produce", "alerts", "load-reference", "demo", "rules", "http-user", "triage",
+                    "dispositions")) {
                 printed.add(run(debug, command, "--help").output());
             }
             return finalAlerts(alerts.stdout());

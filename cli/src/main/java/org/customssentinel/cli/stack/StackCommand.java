@@ -60,7 +60,9 @@ public final class StackCommand implements Callable<Integer> {
     @Option(names = "--secure", description = {"A secured cluster: the client listener is SASL_SSL with SCRAM-SHA-512"
             + " (no plaintext port), TLS certificates from a CA made at start, ACLs with deny by default. Creates the"
             + " users admin, sentinel-producer, sentinel-streams and sentinel-reader with the least rights each needs,"
-            + " and writes one client file per user under DIR/clients (use them with --config). Runs node processes."})
+            + " and writes one client file per user under DIR/clients (use them with --config). A second listener takes"
+            + " mutual TLS: a certificate per user under DIR/clients (reader.crt.pem, reader.key.pem) and a librdkafka file"
+            + " (reader.librdkafka.conf, for kcat -F) for clients whose SCRAM Kafka 4 rejects. Runs node processes."})
     boolean secure;
 
     @CommandLine.Spec
@@ -153,11 +155,17 @@ public final class StackCommand implements Callable<Integer> {
         out.println("  Schema registry URL     : " + stack.schemaRegistryUrl());
         out.println("  Registry log            : " + registryLog);
         if (cluster.security().isPresent()) {
-            Map<String, Path> clients = cluster.security().get().writeClientFiles(workDir.resolve("clients"),
-                    cluster.bootstrapServers(), stack.schemaRegistryUrl());
+            Path clientsDir = workDir.resolve("clients");
+            Map<String, Path> clients = cluster.security().get().writeClientFiles(clientsDir, cluster.bootstrapServers(),
+                    cluster.mtlsBootstrapServers(), stack.schemaRegistryUrl());
             out.println("  Security                : SASL_SSL, SCRAM-SHA-512, ACLs (deny by default); client files (0600):");
             clients.forEach((user, file) -> out.printf("    %-18s %s%n", user, file));
             out.println("  e.g. bin/sentinel alerts --config " + clients.get(SentinelPrincipals.READER));
+            if (!cluster.mtlsBootstrapServers().isEmpty()) {
+                // librdkafka before 2.6.1 (Debian 12's kcat) cannot log in with SCRAM to Kafka 4: certificates instead.
+                out.println("  Mutual TLS              : " + cluster.mtlsBootstrapServers() + ", a certificate per user, same ACLs; e.g.");
+                out.println("    kcat -F " + clientsDir.resolve("reader.librdkafka.conf") + " -t customs.alerts -C -e -f '%k\n'");
+            }
         }
         if (dataDir != null) {
             out.println("  Data kept in            : " + workDir);

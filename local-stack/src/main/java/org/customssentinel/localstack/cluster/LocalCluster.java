@@ -133,6 +133,14 @@ public final class LocalCluster implements AutoCloseable {
         return nodes.stream().map(node -> node.config().clientAddress()).collect(Collectors.joining(","));
     }
 
+    /**
+     * Every node's listener for clients that log in with a certificate (mutual TLS), on a secured cluster formatted
+     * with one; empty otherwise.
+     */
+    public String mtlsBootstrapServers() {
+        return nodes.stream().map(node -> node.config().mtlsAddress()).flatMap(Optional::stream).collect(Collectors.joining(","));
+    }
+
     /** Starts again a node that was killed or stopped, on its own data, and waits until it serves. */
     public KafkaNode restart(int id) throws IOException, InterruptedException {
         return node(id).start(settings.startTimeout());
@@ -257,7 +265,8 @@ public final class LocalCluster implements AutoCloseable {
             if (settings.clientPort() != 0) {
                 Ports.requireFree(clientPort, "Kafka node " + id);
             }
-            configs.add(new NodeConfig(id, clientPort, Ports.findFree(), home.resolve("node-" + id)));
+            configs.add(new NodeConfig(id, clientPort, Ports.findFree(), settings.security().isPresent() ? Ports.findFree() : 0,
+                    home.resolve("node-" + id)));
         }
         return configs;
     }

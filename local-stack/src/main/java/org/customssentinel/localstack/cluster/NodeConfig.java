@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
@@ -20,9 +21,14 @@ import org.customssentinel.localstack.kafka.EmbeddedKafka;
  * @param id             node id, 0-based
  * @param clientPort     client and inter-broker listener port on 127.0.0.1
  * @param controllerPort KRaft controller listener port on 127.0.0.1
+ * @param mtlsPort       on a secured cluster, a second client listener where clients log in with a certificate (mutual
+ *                       TLS) instead of SCRAM; 0 for none
  * @param home           the node's directory: properties, log dir, server log
  */
-public record NodeConfig(int id, int clientPort, int controllerPort, Path home) {
+public record NodeConfig(int id, int clientPort, int controllerPort, int mtlsPort, Path home) {
+
+    /** The listener of clients that log in with a certificate. */
+    public static final String MTLS_LISTENER = "MTLS";
 
     static final String FILE = "server.properties";
 
@@ -42,6 +48,11 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         return "127.0.0.1:" + clientPort;
     }
 
+    /** Where clients log in with a certificate, when the node has such a listener. */
+    public Optional<String> mtlsAddress() {
+        return mtlsPort == 0 ? Optional.empty() : Optional.of("127.0.0.1:" + mtlsPort);
+    }
+
     /** The node's name: its certificate's common name, and so its principal on a secured cluster. */
     public String name() {
         return "kafka-node-" + id;
@@ -57,8 +68,9 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         Properties props = new Properties();
         props.setProperty("node.id", String.valueOf(id));
         props.setProperty("process.roles", "broker,controller");
-        props.setProperty("listeners", "CLIENT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.setProperty("advertised.listeners", "CLIENT://127.0.0.1:" + clientPort);
+        String mtls = mtlsPort == 0 ? "" : "," + MTLS_LISTENER + "://127.0.0.1:" + mtlsPort;
+        props.setProperty("listeners", "CLIENT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort + mtls);
+        props.setProperty("advertised.listeners", "CLIENT://127.0.0.1:" + clientPort + mtls);
         props.setProperty("listener.security.protocol.map", "CLIENT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         props.setProperty("inter.broker.listener.name", "CLIENT");
         props.setProperty("controller.listener.names", "CONTROLLER");
@@ -101,14 +113,17 @@ public record NodeConfig(int id, int clientPort, int controllerPort, Path home) 
         int id = Integer.parseInt(props.getProperty("node.id"));
         int clientPort = 0;
         int controllerPort = 0;
+        int mtlsPort = 0;
         for (String listener : props.getProperty("listeners").split(",")) {
             int port = Integer.parseInt(listener.substring(listener.lastIndexOf(':') + 1));
             if (listener.startsWith("CLIENT://")) {
                 clientPort = port;
             } else if (listener.startsWith("CONTROLLER://")) {
                 controllerPort = port;
+            } else if (listener.startsWith(MTLS_LISTENER + "://")) {
+                mtlsPort = port;
             }
         }
-        return new NodeConfig(id, clientPort, controllerPort, home);
+        return new NodeConfig(id, clientPort, controllerPort, mtlsPort, home);
     }
 }

@@ -82,9 +82,7 @@ public final class CertificateAuthority {
 
     /** The CA's certificate as PEM, what curl's --cacert and browsers import. */
     public String pem() throws GeneralSecurityException {
-        return "-----BEGIN CERTIFICATE-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
-                + "\n-----END CERTIFICATE-----\n";
+        return pem("CERTIFICATE", certificate.getEncoded());
     }
 
     /** The CA with its private key, readable by the owner only. */
@@ -108,6 +106,33 @@ public final class CertificateAuthority {
      * 127.0.0.1 and localhost, chained to this CA.
      */
     public void issueKeyStore(String commonName, Path file, char[] password) throws IOException, GeneralSecurityException {
+        Issued issued = issue(commonName);
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(commonName, issued.key(), password, new Certificate[] {issued.certificate(), certificate});
+        write(store, file, password);
+    }
+
+    /** A certificate and key in PEM, as OpenSSL-based clients (librdkafka, curl) read them. */
+    public record IssuedPem(String certificateChain, String privateKey) {
+        @Override
+        public String toString() {
+            // The key must never reach a log line.
+            return "IssuedPem[certificateChain=" + certificateChain.length() + " chars]";
+        }
+    }
+
+    /** As {@link #issueKeyStore}, in PEM: the certificate followed by this CA's, and the key unencrypted in PKCS#8. */
+    public IssuedPem issuePem(String commonName) throws GeneralSecurityException {
+        Issued issued = issue(commonName);
+        return new IssuedPem(pem("CERTIFICATE", issued.certificate().getEncoded()) + pem("CERTIFICATE", certificate.getEncoded()),
+                pem("PRIVATE KEY", issued.key().getEncoded()));
+    }
+
+    private record Issued(X509Certificate certificate, PrivateKey key) {
+    }
+
+    private Issued issue(String commonName) throws GeneralSecurityException {
         KeyPair keys = newKeyPair();
         X509v3CertificateBuilder builder = builder(new X500Name(certificate.getSubjectX500Principal().getName()),
                 new X500Name("CN=" + commonName), keys, random);
@@ -122,11 +147,13 @@ public final class CertificateAuthority {
         } catch (IOException e) {
             throw new GeneralSecurityException("cannot build the certificate of " + commonName, e);
         }
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(commonName, keys.getPrivate(), password,
-                new Certificate[] {sign(builder, key), certificate});
-        write(store, file, password);
+        return new Issued(sign(builder, key), keys.getPrivate());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static KeyPair newKeyPair() throws GeneralSecurityException {

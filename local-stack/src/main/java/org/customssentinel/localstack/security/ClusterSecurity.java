@@ -30,9 +30,12 @@ import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
  * users and ACLs, and the client files. Everything lives under the cluster's {@code security} directory, readable by
  * its owner only, so a cluster started again on the same directory keeps its users and certificates.
  *
- * <p>Clients use SASL_SSL with SCRAM-SHA-512 on the one client listener (also the brokers' own). The controller
- * listener is TLS with client certificates: KRaft controllers cannot check SCRAM (the credentials live in the
- * metadata they serve), and a certificate is the nodes' identity there, each node a super user by its name.
+ * <p>Clients use SASL_SSL with SCRAM-SHA-512 on the client listener (also the brokers' own), or mutual TLS on the
+ * MTLS listener with a certificate this CA issued to their user: its common name maps to the same principal, so the
+ * same ACLs hold. The second way in is for clients linking librdkafka before 2.6.1 (Debian 12's kcat among them),
+ * whose SCRAM Kafka 4 brokers reject (confluentinc/librdkafka#4895). The controller listener is TLS with client
+ * certificates: KRaft controllers cannot check SCRAM (the credentials live in the metadata they serve), and a
+ * certificate is the nodes' identity there, each node a super user by its name.
  */
 public final class ClusterSecurity {
 
@@ -110,7 +113,7 @@ public final class ClusterSecurity {
     /** The broker settings of node {@code nodeName} among {@code allNodeNames}. */
     public Map<String, String> brokerProperties(String nodeName, List<String> allNodeNames) {
         Map<String, String> props = new LinkedHashMap<>();
-        props.put("listener.security.protocol.map", "CLIENT:SASL_SSL,CONTROLLER:SSL");
+        props.put("listener.security.protocol.map", "CLIENT:SASL_SSL,CONTROLLER:SSL,MTLS:SSL");
         props.put("sasl.enabled.mechanisms", MECHANISM);
         props.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
         props.put("listener.name.client.scram-sha-512.sasl.jaas.config", jaas(SecuritySettings.ADMIN));
@@ -122,7 +125,9 @@ public final class ClusterSecurity {
         props.put("ssl.truststore.location", truststore().toString());
         props.put("ssl.truststore.password", storePassword);
         props.put("listener.name.controller.ssl.client.auth", "required");
-        // A certificate's principal is its common name: User:kafka-node-0, not the whole distinguished name.
+        props.put("listener.name.mtls.ssl.client.auth", "required");
+        // A certificate's principal is its common name: User:kafka-node-0, User:sentinel-reader, not the whole distinguished
+        // name; a user's certificate is the same principal as its SCRAM login, under the same ACLs.
         props.put("ssl.principal.mapping.rules", "RULE:^CN=([^,]+)$/$1/,DEFAULT");
         props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
         props.put("allow.everyone.if.no.acl.found", "false");
@@ -190,6 +195,16 @@ public final class ClusterSecurity {
      */
     public Map<String, Path> writeClientFiles(Path clientsDir, String bootstrapServers, String schemaRegistryUrl)
             throws IOException {
+        return writeClientFiles(clientsDir, bootstrapServers, "", schemaRegistryUrl);
+    }
+
+    /**
+     * As {@link #writeClientFiles(Path, String, String)}, and with {@code mtlsBootstrapServers} (the MTLS listeners),
+     * for each user a certificate and key issued by the stack's CA ({@code reader.crt.pem}, {@code reader.key.pem})
+     * and a librdkafka configuration that logs in with them ({@code reader.librdkafka.conf}: {@code kcat -F FILE}).
+     */
+    public Map<String, Path> writeClientFiles(Path clientsDir, String bootstrapServers, String mtlsBootstrapServers,
+                                              String schemaRegistryUrl) throws IOException {
         Files.createDirectories(clientsDir);
         Path truststore = clientsDir.resolve("truststore.p12").toAbsolutePath();
         try (var out = OwnerOnlyFiles.create(truststore)) {
@@ -200,6 +215,11 @@ public final class ClusterSecurity {
             OwnerOnlyFiles.writeString(clientsDir.resolve("ca.pem"), ca.pem());
             ca.issueKeyStore("sentinel-http", clientsDir.resolve("http.p12"), storePassword.toCharArray());
             OwnerOnlyFiles.writeString(clientsDir.resolve("http.p12.password"), storePassword + "\n");
+            if (!mtlsBootstrapServers.isEmpty()) {
+                for (String user : settings.allUsers()) {
+                    writeCertificateLogin(ca, user, clientsDir, mtlsBootstrapServers);
+                }
+            }
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot issue the query API's certificate: " + e.getMessage(), e);
         }
@@ -221,9 +241,30 @@ public final class ClusterSecurity {
         return files;
     }
 
+    private static void writeCertificateLogin(CertificateAuthority ca, String user, Path clientsDir, String mtlsBootstrapServers)
+            throws IOException, GeneralSecurityException {
+        String name = shortName(user);
+        CertificateAuthority.IssuedPem issued = ca.issuePem(user);
+        Path certificate = clientsDir.resolve(name + ".crt.pem").toAbsolutePath();
+        Path key = clientsDir.resolve(name + ".key.pem").toAbsolutePath();
+        OwnerOnlyFiles.writeString(certificate, issued.certificateChain());
+        OwnerOnlyFiles.writeString(key, issued.privateKey());
+        OwnerOnlyFiles.writeString(clientsDir.resolve(name + ".librdkafka.conf"), "# Customs Sentinel local stack: " + user
+                + " logs in with its certificate (mutual TLS), for librdkafka clients: kcat -F <this file> ...\n"
+                + "bootstrap.servers=" + mtlsBootstrapServers + "\n"
+                + "security.protocol=ssl\n"
+                + "ssl.ca.location=" + clientsDir.resolve("ca.pem").toAbsolutePath() + "\n"
+                + "ssl.certificate.location=" + certificate + "\n"
+                + "ssl.key.location=" + key + "\n");
+    }
+
+    private static String shortName(String user) {
+        return user.startsWith("sentinel-") ? user.substring("sentinel-".length()) : user;
+    }
+
     /** {@code sentinel-reader} -> {@code reader.properties}. */
     public static String fileName(String user) {
-        return (user.startsWith("sentinel-") ? user.substring("sentinel-".length()) : user) + ".properties";
+        return shortName(user) + ".properties";
     }
 
     private String jaas(String user) {
