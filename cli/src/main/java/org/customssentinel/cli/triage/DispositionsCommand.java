@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** Ops' verdicts on alerts, as kept on customs.alerts.dispositions. */
 @Command(name = "dispositions", mixinStandardHelpOptions = true,
-        header = "List ops' verdicts on alerts, or export them as backtest labels.",
+        header = "List ops' verdicts on alerts, or export them as labels.",
         description = {"Verdicts are given on the dashboard or with `sentinel triage`, and kept on customs.alerts.dispositions",
                 "(compacted, key: alert id, each record with the alert's earlier verdicts)."},
         subcommands = {ListDispositionsCommand.class, ExportDispositionsCommand.class})

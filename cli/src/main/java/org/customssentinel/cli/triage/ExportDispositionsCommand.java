@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** Ops' verdicts as the labels {@code backtest --labels} reads. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        header = "Write confirmed and dismissed alerts as labels for `sentinel backtest --labels`.",
+        header = "Write confirmed and dismissed alerts as backtest labels.",
         description = {"A confirmed alert becomes a case to catch, a dismissed one a known false positive, each on the alert's flow",
                 "over the weeks of its window (column verdict: CONFIRMED or DISMISSED). Alerts still INSPECTING are left out.",
                 "Scored against these labels, precision is over the alerts ops judged, and the report lists the confirmed",

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** Gives an alert a verdict through the query API, as the dashboard's buttons do. */
 @Command(name = "triage", mixinStandardHelpOptions = true,
-        header = "Give an alert a verdict: inspecting, confirmed or dismissed, with a note.",
+        header = "Give an alert a verdict: inspecting, confirmed or dismissed.",
         description = {"Through the query API of a streams instance started with --http-auth, as a user with the triage role",
                 "(`sentinel http-user add NAME --role triage`). The verdict is kept on customs.alerts.dispositions with who and",
                 "when, beside the alert's earlier verdicts; every instance's dashboard shows it. Exit code 0 once it is kept,",

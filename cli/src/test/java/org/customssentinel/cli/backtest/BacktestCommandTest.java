@@ -41,7 +41,10 @@ class BacktestCommandTest {
         assertEquals(0, code, err::toString);
         List<String> lines = out.toString().lines().toList();
         assertTrue(lines.get(0).contains("SETTING") && lines.get(0).contains("PREC") && lines.get(0).contains("RECALL"), lines.get(0));
-        assertEquals(3, lines.stream().filter(l -> l.contains("rules.spike.ratio=")).count(), out.toString());
+        int lanes = lines.indexOf(lines.stream().filter(l -> l.strip().startsWith("LANES")).findFirst().orElseThrow());
+        assertEquals(3, lines.subList(0, lanes).stream().filter(l -> l.contains("rules.spike.ratio=")).count(), out.toString());
+        assertEquals(3, lines.subList(lanes, lines.size()).stream().filter(l -> l.contains("rules.spike.ratio=")
+                && l.matches(".*(\\s+\\d+\\.\\d%){4}")).count(), "each setting's share per lane: " + out);
         assertEquals(1, lines.stream().filter(l -> l.startsWith("* rules.spike.ratio=")).count(), "one best setting: " + out);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("r.json").toFile());
         assertEquals(3, json.path("settings").size());
