@@ -40,8 +40,21 @@ public final class TopicTail<V extends SpecificRecord> implements AutoCloseable 
     private volatile boolean running = true;
 
     public TopicTail(Map<String, Object> clientConfigs, String topic, From from, Consumer<V> onRecord) {
+        this.consumer = groupless(clientConfigs);
+        this.topic = topic;
+        this.from = from;
+        this.onRecord = onRecord;
+        this.thread = new Thread(this::run, "tail-" + topic);
+        thread.setDaemon(true);
+    }
+
+    /**
+     * A consumer of committed records with string keys and specific Avro values, in no group (it assigns itself
+     * partitions and commits nothing), from {@code clientConfigs}: the app's whole configuration, of which it keeps
+     * what a consumer and the registry client understand.
+     */
+    public static <V extends SpecificRecord> KafkaConsumer<String, V> groupless(Map<String, Object> clientConfigs) {
         Map<String, Object> configs = new HashMap<>();
-        // What a consumer and the registry client understand: callers pass the app's whole configuration.
         clientConfigs.forEach((key, value) -> {
             if (ConsumerConfig.configNames().contains(key) || key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
                     || key.startsWith("bearer.auth.")) {
@@ -54,12 +67,7 @@ public final class TopicTail<V extends SpecificRecord> implements AutoCloseable 
         configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         AvroDeserializer<V> values = new AvroDeserializer<>();
         values.configure(configs, false);
-        this.consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values);
-        this.topic = topic;
-        this.from = from;
-        this.onRecord = onRecord;
-        this.thread = new Thread(this::run, "tail-" + topic);
-        thread.setDaemon(true);
+        return new KafkaConsumer<>(configs, new StringDeserializer(), values);
     }
 
     public TopicTail<V> start() {

@@ -8,14 +8,11 @@ import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.Disposition;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.topic.TopicTail;
 
 /** customs.alerts.dispositions read once to its end: every alert's latest disposition, for exports and listings. */
 public final class DispositionLog {
@@ -29,21 +26,8 @@ public final class DispositionLog {
         if (!exists(clientConfigs, topic, timeout)) {
             return latest;
         }
-        Map<String, Object> configs = new HashMap<>();
-        clientConfigs.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key) || key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
-                    || key.startsWith("bearer.auth.")) {
-                configs.put(key, value);
-            }
-        });
-        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<Disposition> values = new AvroDeserializer<>();
-        values.configure(configs, false);
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, Disposition> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
+        try (KafkaConsumer<String, Disposition> consumer = TopicTail.groupless(clientConfigs)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -41,7 +41,6 @@ import org.customssentinel.localstack.junit.LocalStackExtension;
 import org.customssentinel.producer.publish.Speed;
 import org.customssentinel.streams.app.Replays;
 import org.customssentinel.streams.app.ServedStreams;
-import org.customssentinel.streams.app.StreamsSettings;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.metrics.SentinelMetrics;
 import org.junit.jupiter.api.AfterAll;
@@ -63,7 +62,7 @@ class QueryApiIT {
 
     private final StackEndpoints stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<AutoCloseable> running = new ArrayList<>();
+    private ServedPair pair;
     private Path work;
     private Replays replays;
     private Replays.Replay replay;
@@ -80,30 +79,15 @@ class QueryApiIT {
         replays = new Replays(stack, work);
         replay = replays.prepare("query");
         replays.publish(replay, "chpl-surge", 0.1, Speed.MAX);
-        first = instance("a");
-        second = instance("b");
-        replays.awaitQueryable(replays.settings(replay, "app"), Duration.ofMinutes(3));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (get(first, "/api/health").statusCode() != 200 || get(second, "/api/health").statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "both instances RUNNING within 60 s");
-            Thread.sleep(500);
-        }
-    }
-
-    /** One instance: its own HTTP port and state directory; the same application id as the other. */
-    private ServedStreams instance(String name) {
-        StreamsSettings base = replays.settings(replay, "app");
-        StreamsSettings settings = new StreamsSettings(base.applicationId(), base.clientConfigs(), base.processingGuarantee(), base.topology(),
-                base.partitions(), base.replicationFactor(), work.resolve("state-" + name), base.timeout());
-        ServedStreams served = ServedStreams.start(settings, QuerySettings.local(0));
-        running.add(served);
-        return served;
+        pair = ServedPair.start(replays, replay, work, QuerySettings.local(0));
+        first = pair.first();
+        second = pair.second();
     }
 
     @AfterAll
-    void stop() throws Exception {
-        for (AutoCloseable closeable : running) {
-            closeable.close();
+    void stop() {
+        if (pair != null) {
+            pair.close();
         }
     }
 

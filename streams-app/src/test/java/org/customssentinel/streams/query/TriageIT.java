@@ -54,11 +54,11 @@ class TriageIT {
 
     private final StackEndpoints stack;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final List<AutoCloseable> running = new ArrayList<>();
     private Path work;
     private Replays replays;
     private Replays.Replay replay;
     private HttpSecurity security;
+    private ServedPair pair;
     private ServedStreams first;
     private ServedStreams second;
 
@@ -79,29 +79,15 @@ class TriageIT {
         replays = new Replays(stack, work);
         replay = replays.prepare("triage");
         replays.publish(replay, "chpl-surge", 0.05, Speed.MAX);
-        first = instance("a");
-        second = instance("b");
-        replays.awaitQueryable(replays.settings(replay, "app"), Duration.ofMinutes(3));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (get(first, "/api/health", null).statusCode() != 200 || get(second, "/api/health", null).statusCode() != 200) {
-            assertTrue(System.nanoTime() < deadline, "both instances RUNNING within 60 s");
-            Thread.sleep(500);
-        }
-    }
-
-    private ServedStreams instance(String name) {
-        StreamsSettings base = replays.settings(replay, "app");
-        StreamsSettings settings = new StreamsSettings(base.applicationId(), base.clientConfigs(), base.processingGuarantee(), base.topology(),
-                base.partitions(), base.replicationFactor(), work.resolve("state-" + name), base.timeout());
-        ServedStreams served = ServedStreams.start(settings, QuerySettings.local(0).withSecurity(security));
-        running.add(served);
-        return served;
+        pair = ServedPair.start(replays, replay, work, QuerySettings.local(0).withSecurity(security));
+        first = pair.first();
+        second = pair.second();
     }
 
     @AfterAll
-    void stop() throws Exception {
-        for (AutoCloseable closeable : running) {
-            closeable.close();
+    void stop() {
+        if (pair != null) {
+            pair.close();
         }
     }
 
