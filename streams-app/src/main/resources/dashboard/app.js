@@ -231,10 +231,14 @@ function keptByFilter(disposition) {
   return !!disposition && disposition.latest.verdict === filter.toUpperCase();
 }
 
+/** Keeps an alert's verdict from an answer that carries one (the API's lists do; the live feed does not). */
+function rememberVerdict(alert) {
+  if (!('disposition' in alert)) return;
+  if (alert.disposition) dispositions.set(alert.alertId, alert.disposition); else dispositions.delete(alert.alertId);
+}
+
 function addAlert(alert) {
-  if ('disposition' in alert) {
-    if (alert.disposition) dispositions.set(alert.alertId, alert.disposition); else dispositions.delete(alert.alertId);
-  }
+  rememberVerdict(alert);
   if (!keptByFilter(dispositions.get(alert.alertId))) return;
   const list = $('#alerts');
   const existing = list.querySelector(`li[data-alert-id="${alert.alertId}"]`);
@@ -283,7 +287,7 @@ async function refreshAlerts() {
       addAlert(alert);
       return;
     }
-    if (alert.disposition) dispositions.set(alert.alertId, alert.disposition); else dispositions.delete(alert.alertId);
+    rememberVerdict(alert);
     showVerdict(existing, alert.disposition);
   });
   const listed = new Set(recent.map((a) => a.alertId));

@@ -1,12 +1,9 @@
 package org.customssentinel.producer.reference;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -16,21 +13,16 @@ import java.util.concurrent.TimeoutException;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.customssentinel.avro.RuleChange;
 import org.customssentinel.avro.RuleSetting;
 import org.customssentinel.producer.publish.Preflight;
 import org.customssentinel.producer.publish.PublishConfig;
 import org.customssentinel.producer.publish.PublishException;
 import org.customssentinel.producer.publish.RecordProducers;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
+import org.customssentinel.schemas.topic.AvroClients;
 import org.customssentinel.schemas.topic.SentinelTopic;
 
 /**
@@ -84,30 +76,12 @@ public final class RulesTopic {
         if (!exists()) {
             return settings;
         }
-        Map<String, Object> configs = clientConfigs(ConsumerConfig.configNames());
-        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<RuleSetting> values = new AvroDeserializer<>();
-        values.configure(configs, false);
-        long deadline = System.nanoTime() + config.timeout().toNanos();
-        try (KafkaConsumer<String, RuleSetting> consumer = new KafkaConsumer<>(configs, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, config.timeout()).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, config.timeout());
-            while (partitions.stream().anyMatch(p -> consumer.position(p, config.timeout()) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new PublishException("reading " + topic + " took longer than " + config.timeout().toSeconds() + " s");
+        try (KafkaConsumer<String, RuleSetting> consumer = AvroClients.committedReader(config.clientConfigs())) {
+            AvroClients.readToEnd(consumer, topic, config.timeout(), record -> {
+                if (record.key() != null && record.value() != null) {
+                    settings.put(record.key(), new Stored(record.value(), record.offset() + 1));
                 }
-                for (ConsumerRecord<String, RuleSetting> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.key() != null && record.value() != null) {
-                        settings.put(record.key(), new Stored(record.value(), record.offset() + 1));
-                    }
-                }
-            }
+            });
         } catch (PublishException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -161,7 +135,7 @@ public final class RulesTopic {
     }
 
     private boolean exists() {
-        Map<String, Object> configs = clientConfigs(AdminClientConfig.configNames());
+        Map<String, Object> configs = AvroClients.keep(config.clientConfigs(), AdminClientConfig.configNames());
         configs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) config.timeout().toMillis());
         try (Admin admin = Admin.create(configs)) {
             return admin.listTopics().names().get(config.timeout().toMillis(), TimeUnit.MILLISECONDS).contains(topic);
@@ -172,17 +146,5 @@ public final class RulesTopic {
             Thread.currentThread().interrupt();
             throw new PublishException("interrupted while listing topics", e);
         }
-    }
-
-    /** What a client of this kind and the registry client understand, of the command's whole configuration. */
-    private Map<String, Object> clientConfigs(Set<String> clientKeys) {
-        Map<String, Object> configs = new HashMap<>();
-        config.clientConfigs().forEach((key, value) -> {
-            if (clientKeys.contains(key) || key.startsWith("schema.registry.") || key.startsWith("basic.auth.") || key.startsWith("bearer.auth.")
-                    || key.startsWith("sasl.") || key.startsWith("ssl.")) {
-                configs.put(key, value);
-            }
-        });
-        return configs;
     }
 }

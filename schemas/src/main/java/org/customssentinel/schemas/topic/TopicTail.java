@@ -1,20 +1,15 @@
 package org.customssentinel.schemas.topic;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.customssentinel.schemas.serde.AvroDeserializer;
-import org.customssentinel.schemas.serde.AvroSerdeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,34 +35,12 @@ public final class TopicTail<V extends SpecificRecord> implements AutoCloseable 
     private volatile boolean running = true;
 
     public TopicTail(Map<String, Object> clientConfigs, String topic, From from, Consumer<V> onRecord) {
-        this.consumer = groupless(clientConfigs);
+        this.consumer = AvroClients.committedReader(clientConfigs);
         this.topic = topic;
         this.from = from;
         this.onRecord = onRecord;
         this.thread = new Thread(this::run, "tail-" + topic);
         thread.setDaemon(true);
-    }
-
-    /**
-     * A consumer of committed records with string keys and specific Avro values, in no group (it assigns itself
-     * partitions and commits nothing), from {@code clientConfigs}: the app's whole configuration, of which it keeps
-     * what a consumer and the registry client understand.
-     */
-    public static <V extends SpecificRecord> KafkaConsumer<String, V> groupless(Map<String, Object> clientConfigs) {
-        Map<String, Object> configs = new HashMap<>();
-        clientConfigs.forEach((key, value) -> {
-            if (ConsumerConfig.configNames().contains(key) || key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
-                    || key.startsWith("bearer.auth.")) {
-                configs.put(key, value);
-            }
-        });
-        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        configs.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        AvroDeserializer<V> values = new AvroDeserializer<>();
-        values.configure(configs, false);
-        return new KafkaConsumer<>(configs, new StringDeserializer(), values);
     }
 
     public TopicTail<V> start() {

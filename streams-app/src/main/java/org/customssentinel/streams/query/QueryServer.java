@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +18,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.DeclarationRisk;
@@ -132,7 +131,7 @@ public final class QueryServer implements AutoCloseable {
         risk.start();
         dispositions.start();
         Peers peers = new Peers(streams, self, json, settings.security());
-        TriageApi triage = new TriageApi(stores, peers, dispositions, writer.orElse(null), new TriageMetrics(registry), settings.security(),
+        TriageApi triage = new TriageApi(stores, peers, dispositions, writer, new TriageMetrics(registry), settings.security(),
                 json, Clock.systemUTC());
         attached = new Attached(stores, new FlowQueries(stores, windows), new AlertQueries(stores), peers, feed,
                 rejections, risk, kafkaMetrics, dispositions, writer, triage);
@@ -212,18 +211,10 @@ public final class QueryServer implements AutoCloseable {
     private void flowSeries(Context ctx) {
         String flowKey = QueryParams.flowKey(ctx.pathParam("dispatch"), ctx.pathParam("destination"), ctx.pathParam("hs"));
         Attached a = attached();
-        a.stores().requireRunning();
-        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(TopologyStores.FLOWS_QUERY, flowKey,
-                (topic, key, value, partitions) -> Optional.of(java.util.Set.of(FlowWindowPartitioner.partitionOf(key, partitions))));
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new NotReady("no instance owns flow " + flowKey + " right now (rebalancing)");
-        }
-        if (!a.peers().isSelf(owner.activeHost()) && ctx.header(Peers.FORWARDED_HEADER) == null) {
-            Peers.Answer answer = a.peers().get(owner.activeHost(), ctx.path(), ctx.header("Authorization"));
-            if (answer.status() == 503) {
-                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-            }
-            ctx.status(answer.status()).contentType("application/json").result(answer.body());
+        HostInfo owner = a.stores().ownerOf(TopologyStores.FLOWS_QUERY, flowKey,
+                (topic, key, value, partitions) -> Optional.of(Set.of(FlowWindowPartitioner.partitionOf(key, partitions))), "flow " + flowKey);
+        if (!a.peers().isSelf(owner) && ctx.header(Peers.FORWARDED_HEADER) == null) {
+            forward(ctx, a, owner);
             return;
         }
         ObjectNode series = a.flows().series(flowKey).orElseThrow(() -> new NotFound("no windows for flow " + flowKey));
@@ -235,13 +226,9 @@ public final class QueryServer implements AutoCloseable {
     private void declarationRisk(Context ctx) {
         String id = QueryParams.declarationId(ctx.pathParam("id"));
         Attached a = attached();
-        a.stores().requireRunning();
-        KeyQueryMetadata owner = a.stores().streams().queryMetadataForKey(TopologyStores.RISK_QUERY, id, Serdes.String().serializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new NotReady("no instance holds declaration " + id + " right now (rebalancing)");
-        }
-        if (!a.peers().isSelf(owner.activeHost()) && ctx.header(Peers.FORWARDED_HEADER) == null) {
-            forward(ctx, a, owner.activeHost());
+        HostInfo owner = a.stores().ownerOf(TopologyStores.RISK_QUERY, id, "declaration " + id);
+        if (!a.peers().isSelf(owner) && ctx.header(Peers.FORWARDED_HEADER) == null) {
+            forward(ctx, a, owner);
             return;
         }
         ValueAndTimestamp<DeclarationRisk> risk = a.stores().<DeclarationRisk>store(TopologyStores.RISK_QUERY).get(id);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -14,8 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.Disposition;
@@ -53,13 +53,13 @@ final class TriageApi {
     private final LocalStores stores;
     private final Peers peers;
     private final DispositionTable table;
-    private final DispositionWriter writer;
+    private final Optional<DispositionWriter> writer;
     private final TriageMetrics metrics;
     private final HttpSecurity security;
     private final ObjectMapper json;
     private final Clock clock;
 
-    TriageApi(LocalStores stores, Peers peers, DispositionTable table, DispositionWriter writer, TriageMetrics metrics,
+    TriageApi(LocalStores stores, Peers peers, DispositionTable table, Optional<DispositionWriter> writer, TriageMetrics metrics,
               HttpSecurity security, ObjectMapper json, Clock clock) {
         this.stores = stores;
         this.peers = peers;
@@ -135,7 +135,7 @@ final class TriageApi {
         VerdictChange change = VerdictChange.newBuilder().setVerdict(request.verdict()).setDecidedBy(user)
                 .setDecidedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS)).setNote(request.note()).build();
         Disposition next = DispositionHistory.next(table.get(id), judged, change);
-        writer.write(next);
+        writer.orElseThrow(() -> new IllegalStateException("verdicts are written only with users who log in")).write(next);
         metrics.recorded(next);
         audit.info("verdict {} on alert {} ({} {}) by {} from {}, note of {} characters", request.verdict(), id, judged.ruleId(),
                 judged.flow().getDispatchCountry() + "->" + judged.flow().getDestinationCountry() + " " + judged.flow().getHsCode(),
@@ -168,29 +168,25 @@ final class TriageApi {
 
     /** The alert as JSON from the instance whose partition of customs.alerts holds it; 404 when no instance does. */
     private JsonNode lookUp(Context ctx, String id) {
-        stores.requireRunning();
-        KeyQueryMetadata owner = stores.streams().queryMetadataForKey(TopologyStores.ALERTS_QUERY, id, Serdes.String().serializer());
-        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new NotReady("no instance holds alert " + id + " right now (rebalancing)");
-        }
-        if (peers.isSelf(owner.activeHost()) || ctx.header(Peers.FORWARDED_HEADER) != null) {
+        HostInfo owner = stores.ownerOf(TopologyStores.ALERTS_QUERY, id, "alert " + id);
+        if (peers.isSelf(owner) || ctx.header(Peers.FORWARDED_HEADER) != null) {
             ValueAndTimestamp<Alert> alert = stores.<Alert>store(TopologyStores.ALERTS_QUERY).get(id);
             if (alert == null) {
                 throw new NotFound("no alert " + id);
             }
             return AvroJson.of(alert.value());
         }
-        Peers.Answer answer = peers.get(owner.activeHost(), "/api/alerts/" + id, ctx.header("Authorization"));
+        Peers.Answer answer = peers.get(owner, "/api/alerts/" + id, ctx.header("Authorization"));
         if (answer.status() == 404) {
             throw new NotFound("no alert " + id);
         }
         if (answer.status() != 200) {
-            throw new NotReady("instance " + owner.activeHost().host() + ":" + owner.activeHost().port() + " answered " + answer.status());
+            throw new NotReady("instance " + owner.host() + ":" + owner.port() + " answered " + answer.status());
         }
         try {
             return json.readTree(answer.body());
         } catch (IOException e) {
-            throw new NotReady("instance " + owner.activeHost().host() + ":" + owner.activeHost().port() + " answered something other than JSON");
+            throw new NotReady("instance " + owner.host() + ":" + owner.port() + " answered something other than JSON");
         }
     }
 

@@ -1,18 +1,15 @@
 package org.customssentinel.streams.triage;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.customssentinel.avro.Disposition;
-import org.customssentinel.schemas.topic.TopicTail;
+import org.customssentinel.schemas.topic.AvroClients;
 
 /** customs.alerts.dispositions read once to its end: every alert's latest disposition, for exports and listings. */
 public final class DispositionLog {
@@ -26,43 +23,27 @@ public final class DispositionLog {
         if (!exists(clientConfigs, topic, timeout)) {
             return latest;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, Disposition> consumer = TopicTail.groupless(clientConfigs)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
-            while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < ends.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("reading " + topic + " took longer than " + timeout.toSeconds() + " s");
+        try (KafkaConsumer<String, Disposition> consumer = AvroClients.committedReader(clientConfigs)) {
+            AvroClients.readToEnd(consumer, topic, timeout, record -> {
+                if (record.value() != null) {
+                    latest.put(record.value().getAlertId(), record.value());
+                } else if (record.key() != null) {
+                    latest.remove(record.key());
                 }
-                for (ConsumerRecord<String, Disposition> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        latest.put(record.value().getAlertId(), record.value());
-                    } else if (record.key() != null) {
-                        latest.remove(record.key());
-                    }
-                }
-            }
+            });
         }
         return latest;
     }
 
     private static boolean exists(Map<String, Object> clientConfigs, String topic, Duration timeout) {
-        Map<String, Object> configs = new HashMap<>();
-        clientConfigs.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                configs.put(key, value);
-            }
-        });
+        Map<String, Object> configs = AvroClients.keep(clientConfigs, AdminClientConfig.configNames());
         configs.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         try (Admin admin = Admin.create(configs)) {
             return admin.listTopics().names().get().contains(topic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while listing topics", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not list its topics within " + timeout.toSeconds() + " s: " + e.getCause().getMessage(), e);
         }
     }

@@ -1,8 +1,6 @@
 package org.customssentinel.streams.triage;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,25 +12,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.customssentinel.avro.Disposition;
 import org.customssentinel.schemas.serde.AvroSerializer;
+import org.customssentinel.schemas.topic.AvroClients;
 
 /** Writes dispositions to their topic, one at a time and acknowledged by every in-sync replica before it answers. */
 public final class DispositionWriter implements AutoCloseable {
-
-    private static final List<String> SERDE_PREFIXES = List.of("schema.registry.", "basic.auth.", "bearer.auth.",
-            "auto.register.", "use.latest.", "value.subject.", "avro.");
 
     private final KafkaProducer<String, Disposition> producer;
     private final String topic;
     private final Duration timeout;
 
     public DispositionWriter(Map<String, Object> clientConfigs, String topic, Duration timeout) {
-        Map<String, Object> configs = new HashMap<>();
-        // What a producer and the registry client understand: callers pass the app's whole configuration.
-        clientConfigs.forEach((key, value) -> {
-            if (ProducerConfig.configNames().contains(key) || SERDE_PREFIXES.stream().anyMatch(key::startsWith)) {
-                configs.put(key, value);
-            }
-        });
+        Map<String, Object> configs = AvroClients.keep(clientConfigs, ProducerConfig.configNames());
         configs.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         configs.put(ProducerConfig.ACKS_CONFIG, "all");
         configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

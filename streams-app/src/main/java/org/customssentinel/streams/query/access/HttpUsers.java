@@ -135,11 +135,6 @@ public final class HttpUsers {
         return found != null && found.roles().contains(role);
     }
 
-    /** The roles of {@code user}, already authenticated. */
-    public Set<Role> rolesOf(String user) {
-        User found = byName.get(user);
-        return found == null ? Set.of() : found.roles();
-    }
 
     /** The user an {@code Authorization} header value proves, if it proves one. */
     public Optional<String> authenticate(String authorization) {
