@@ -17,14 +17,18 @@ final class AppProcess {
         this.process = process;
     }
 
-    static AppProcess start(String bootstrap, String applicationId, Path work, String name, String protocol, String input, String middle, String output)
-            throws IOException {
+    /** What every instance of one run shares: where Kafka is, the group, the protocol and guarantee, the topics. */
+    record Settings(String bootstrap, String applicationId, String protocol, String guarantee, String input, String middle, String output) {
+    }
+
+    static AppProcess start(Settings settings, Path work, String name) throws IOException {
         // Failsafe runs tests from a manifest-only jar; the real class path is in this property.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path stateDir = Files.createDirectories(work.resolve("state-" + name));
         Path log = work.resolve(name + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-cp", classPath, StandbyEosApp.class.getName(), bootstrap, applicationId, stateDir.toString(), protocol, input, middle, output);
+                "-cp", classPath, StandbyEosApp.class.getName(), settings.bootstrap(), settings.applicationId(), stateDir.toString(),
+                settings.protocol(), settings.input(), settings.middle(), settings.output(), settings.guarantee());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new AppProcess(name, process);

@@ -24,7 +24,8 @@ import org.apache.kafka.streams.state.Stores;
  * SIGKILL it.
  *
  * <p>Arguments: bootstrap servers, application id, state directory, group protocol ({@code classic} or
- * {@code streams}), input topic, middle topic, output topic.
+ * {@code streams}), input topic, middle topic, output topic, processing guarantee ({@code exactly_once_v2}, or
+ * {@code at_least_once} to see the check fail).
  */
 public final class StandbyEosApp {
 
@@ -42,6 +43,7 @@ public final class StandbyEosApp {
         String input = args[4];
         String middle = args[5];
         String output = args[6];
+        String guarantee = args[7];
 
         StreamsBuilder builder = new StreamsBuilder();
         copy(builder, input, FIRST_STORE, middle);
@@ -51,7 +53,7 @@ public final class StandbyEosApp {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 500);
         props.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, protocol);
