@@ -18,7 +18,8 @@ final class AppProcess {
     }
 
     /** What every instance of one run shares: where Kafka is, the group, the protocol and guarantee, the topics. */
-    record Settings(String bootstrap, String applicationId, String protocol, String guarantee, String input, String middle, String output) {
+    record Settings(String bootstrap, String applicationId, String protocol, String guarantee, long processMillis, String input, String middle,
+                    String output) {
     }
 
     static AppProcess start(Settings settings, Path work, String name) throws IOException {
@@ -28,7 +29,8 @@ final class AppProcess {
         Path log = work.resolve(name + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-cp", classPath, StandbyEosApp.class.getName(), settings.bootstrap(), settings.applicationId(), stateDir.toString(),
-                settings.protocol(), settings.input(), settings.middle(), settings.output(), settings.guarantee());
+                settings.protocol(), settings.input(), settings.middle(), settings.output(), settings.guarantee(),
+                String.valueOf(settings.processMillis()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return new AppProcess(name, process);

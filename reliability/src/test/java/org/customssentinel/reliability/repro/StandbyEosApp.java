@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Arguments: bootstrap servers, application id, state directory, group protocol ({@code classic} or
  * {@code streams}), input topic, middle topic, output topic, processing guarantee ({@code exactly_once_v2}, or
- * {@code at_least_once} to see the check fail).
+ * {@code at_least_once} to see the check fail), milliseconds each record takes (0; more stands for a loaded machine, where
+ * the loss was seen: commits come late and a rebalance is more often in progress when a task is handled).
  */
 public final class StandbyEosApp {
 
@@ -44,10 +45,11 @@ public final class StandbyEosApp {
         String middle = args[5];
         String output = args[6];
         String guarantee = args[7];
+        long processMillis = Long.parseLong(args[8]);
 
         StreamsBuilder builder = new StreamsBuilder();
-        copy(builder, input, FIRST_STORE, middle);
-        copy(builder, middle, SECOND_STORE, output);
+        copy(builder, input, FIRST_STORE, middle, processMillis);
+        copy(builder, middle, SECOND_STORE, output, processMillis);
 
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -74,10 +76,10 @@ public final class StandbyEosApp {
         stopped.await();
     }
 
-    private static void copy(StreamsBuilder builder, String from, String store, String to) {
+    private static void copy(StreamsBuilder builder, String from, String store, String to, long processMillis) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()));
         builder.stream(from, Consumed.with(Serdes.String(), Serdes.Long()))
-                .processValues(() -> new Remember(store), store)
+                .processValues(() -> new Remember(store, processMillis), store)
                 .to(to, Produced.with(Serdes.String(), Serdes.Long()));
     }
 
@@ -85,11 +87,13 @@ public final class StandbyEosApp {
     private static final class Remember implements FixedKeyProcessor<String, Long, Long> {
 
         private final String store;
+        private final long processMillis;
         private FixedKeyProcessorContext<String, Long> context;
         private KeyValueStore<String, Long> seen;
 
-        Remember(String store) {
+        Remember(String store, long processMillis) {
             this.store = store;
+            this.processMillis = processMillis;
         }
 
         @Override
@@ -100,6 +104,13 @@ public final class StandbyEosApp {
 
         @Override
         public void process(FixedKeyRecord<String, Long> record) {
+            if (processMillis > 0) {
+                try {
+                    Thread.sleep(processMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             seen.put(record.key(), record.value());
             context.forward(record);
         }

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * SIGKILL and restart. Every input record must come out once for a read_committed reader; the test fails listing what
  * did not. Off by default: {@code -Dsentinel.repro.standby-loss=classic} (or {@code streams}, the protocol that should
  * not lose), {@code -Dsentinel.repro.rounds=N} (default 6), {@code -Dsentinel.fault.seed=S},
- * {@code -Dsentinel.repro.guarantee=at_least_once} (duplicates: the check failing).
+ * {@code -Dsentinel.repro.guarantee=at_least_once} (duplicates: the check failing),
+ * {@code -Dsentinel.repro.process-millis=M} (each record takes M ms: a loaded machine).
  */
 @EnabledIfSystemProperty(named = "sentinel.repro.standby-loss", matches = "classic|streams")
 class StandbyEosLossIT {
@@ -63,10 +64,11 @@ class StandbyEosLossIT {
         int rounds = Integer.getInteger("sentinel.repro.rounds", 6);
         // at_least_once duplicates what a killed instance processed but did not commit: how we know the check can fail.
         String guarantee = System.getProperty("sentinel.repro.guarantee", "exactly_once_v2");
+        long processMillis = Long.getLong("sentinel.repro.process-millis", 0);
         long seed = Optional.ofNullable(System.getProperty("sentinel.fault.seed")).filter(s -> !s.isBlank()).map(Long::parseLong)
                 .orElseGet(() -> new Random().nextLong() & 0xffff_ffffL);
-        System.out.printf("Standby loss reproduction: %s protocol, %s, %d rounds, seed %d (repeat with -Dsentinel.fault.seed=%d)%n",
-                protocol, guarantee, rounds, seed, seed);
+        System.out.printf("Standby loss reproduction: %s protocol, %s, %d ms a record, %d rounds, seed %d (repeat with -Dsentinel.fault.seed=%d)%n",
+                protocol, guarantee, processMillis, rounds, seed, seed);
         Random random = new Random(seed);
         Path work = Files.createDirectories(Path.of("target", "repro", protocol + "-" + seed)).toAbsolutePath();
         String run = "repro-" + UUID.randomUUID().toString().substring(0, 6);
@@ -79,7 +81,8 @@ class StandbyEosLossIT {
             admin.createTopics(List.of(new NewTopic(input, PARTITIONS, (short) 1), new NewTopic(middle, PARTITIONS, (short) 1),
                             new NewTopic(output, PARTITIONS, (short) 1)))
                     .all().get(30, TimeUnit.SECONDS);
-            AppProcess.Settings settings = new AppProcess.Settings(kafka.bootstrapServers(), run, protocol, guarantee, input, middle, output);
+            AppProcess.Settings settings = new AppProcess.Settings(kafka.bootstrapServers(), run, protocol, guarantee, processMillis, input,
+                    middle, output);
             List<AppProcess> apps = new ArrayList<>();
             for (int i = 0; i < INSTANCES; i++) {
                 apps.add(AppProcess.start(settings, work, "app-" + i));
@@ -105,7 +108,7 @@ class StandbyEosLossIT {
                 producing.set(false);
                 producer.join(30_000);
             }
-            awaitCaughtUp(admin, run, List.of(input, middle), protocol.equals("streams"), Duration.ofMinutes(3));
+            awaitCaughtUp(admin, run, List.of(input, middle), protocol.equals("streams"), Duration.ofMinutes(5));
             apps.forEach(AppProcess::stop);
 
             Map<Long, Integer> copies = readCommitted(kafka.bootstrapServers(), output);
@@ -150,7 +153,10 @@ class StandbyEosLossIT {
         }
     }
 
-    /** Until the app's committed offsets reach the input's end: everything it will ever process, processed. */
+    /**
+     * Until the app's committed offsets reach the ends of the topics it reads: everything it will ever process,
+     * processed. The middle topic grows while a backlog of the input is worked off, so its ends are read anew each time.
+     */
     private static void awaitCaughtUp(Admin admin, String group, List<String> topics, boolean streamsGroup, Duration limit) throws Exception {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (String topic : topics) {
@@ -158,14 +164,15 @@ class StandbyEosLossIT {
                 latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
         }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             Map<TopicPartition, OffsetAndMetadata> committed = streamsGroup
                     ? admin.listStreamsGroupOffsets(Map.of(group, new ListStreamsGroupOffsetsSpec())).partitionsToOffsetAndMetadata(group)
                             .get(30, TimeUnit.SECONDS)
                     : admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            // Read after the committed offsets: an end that grows meanwhile shows as not yet reached.
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
             boolean done = ends.entrySet().stream()
                     .allMatch(e -> committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
             if (done) {
