@@ -90,49 +90,63 @@ public final class CsvRecordReader {
     private record Parse(List<String> fields, boolean openQuote, String error) {
     }
 
-    /** Parses the text of one record (its physical lines joined by \n). */
+    /**
+     * Parses the text of one record (its physical lines joined by \n). An unquoted field is cut from the text as it
+     * stands; only a quoted one is copied char by char (its doubled quotes undone): growing a builder for every field
+     * was the largest share of `produce`'s samples.
+     */
     static Parse parse(String text) {
         // Sized for the 22 declaration columns: growing the list showed up in replay profiles.
         List<String> fields = new ArrayList<>(32);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean afterClosingQuote = false;
-        boolean fieldStart = true;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                        afterClosingQuote = true;
+        int length = text.length();
+        int i = 0;
+        while (true) {
+            if (i < length && text.charAt(i) == '"') {
+                StringBuilder field = new StringBuilder();
+                i++;
+                while (true) {
+                    if (i >= length) {
+                        return new Parse(fields, true, null);
                     }
-                } else {
+                    char c = text.charAt(i);
+                    if (c == '"') {
+                        if (i + 1 < length && text.charAt(i + 1) == '"') {
+                            field.append('"');
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
                     field.append(c);
+                    i++;
                 }
-            } else if (c == ',') {
+                boolean last = i == length || (i == length - 1 && text.charAt(i) == '\r');
+                if (!last && text.charAt(i) != ',') {
+                    return new Parse(fields, false, "column " + (fields.size() + 1) + ": '" + text.charAt(i) + "' after a closing quote");
+                }
                 fields.add(field.toString());
-                field.setLength(0);
-                fieldStart = true;
-                afterClosingQuote = false;
+                if (last) {
+                    return new Parse(fields, false, null);
+                }
+                i++;
                 continue;
-            } else if (c == '\r' && i == text.length() - 1) {
-                continue;
-            } else if (afterClosingQuote) {
-                return new Parse(fields, false, "column " + (fields.size() + 1) + ": '" + c + "' after a closing quote");
-            } else if (c == '"') {
-                if (!fieldStart) {
+            }
+            int start = i;
+            while (i < length && text.charAt(i) != ',') {
+                if (text.charAt(i) == '"') {
                     return new Parse(fields, false, "column " + (fields.size() + 1) + ": quote inside an unquoted field");
                 }
-                quoted = true;
-            } else {
-                field.append(c);
+                i++;
             }
-            fieldStart = false;
+            if (i == length) {
+                // A record's line may end in \r (a file written on Windows): not part of its last field.
+                int end = length > start && text.charAt(length - 1) == '\r' ? length - 1 : length;
+                fields.add(text.substring(start, end));
+                return new Parse(fields, false, null);
+            }
+            fields.add(text.substring(start, i));
+            i++;
         }
-        fields.add(field.toString());
-        return new Parse(fields, quoted, null);
     }
 }
