@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks, so a taken port is reported by name before anything starts. */
@@ -16,6 +18,13 @@ public final class Ports {
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Above the well-known and most registered service ports. */
     private static final int LOWEST_PICKED = 20000;
+    /**
+     * Every port {@link #findFree} gave out in this JVM. A port is free only until its server binds it, and the
+     * registry and the cluster's nodes pick theirs at once: without this, two of them were once handed the same port
+     * and a Kafka node died on "Address already in use" (the fault suite, seed-independent). Ports are a resource of
+     * the whole process, so this one piece of state is too.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -28,23 +37,29 @@ public final class Ports {
     }
 
     /**
-     * A port free on 127.0.0.1 right now, below the kernel's ephemeral range when it can: a port from that
-     * range can be handed to any outgoing connection (a Kafka client's, say) before our server binds it.
+     * A port free on 127.0.0.1 right now and not given out before by this JVM, below the kernel's ephemeral range
+     * when it can: a port from that range can be handed to any outgoing connection (a Kafka client's, say) before our
+     * server binds it.
      */
     public static int findFree() {
         int below = ephemeralRangeStart();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200 && below > LOWEST_PICKED + 1000; attempt++) {
             int port = LOWEST_PICKED + random.nextInt(below - LOWEST_PICKED);
-            if (canBind(port)) {
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port on 127.0.0.1", e);
+            }
         }
+        throw new IllegalStateException("no free port on 127.0.0.1 that this JVM has not given out already");
     }
 
     private static boolean canBind(int port) {
