@@ -84,13 +84,13 @@ class StandbyEosLossIT {
             AppProcess.Settings settings = new AppProcess.Settings(kafka.bootstrapServers(), run, protocol, guarantee, processMillis, input,
                     middle, output);
             List<AppProcess> apps = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
-                apps.add(AppProcess.start(settings, work, "app-" + i));
-            }
             Set<Long> acknowledged = new ConcurrentSkipListSet<>();
             AtomicBoolean producing = new AtomicBoolean(true);
             Thread producer = new Thread(() -> produce(kafka.bootstrapServers(), input, acknowledged, producing), "repro-producer");
             try {
+                for (int i = 0; i < INSTANCES; i++) {
+                    apps.add(AppProcess.start(settings, work, "app-" + i));
+                }
                 producer.start();
                 Thread.sleep(20_000);
                 for (int round = 1; round <= rounds; round++) {
@@ -104,12 +104,14 @@ class StandbyEosLossIT {
                     apps.set(victim, AppProcess.start(settings, work, "app-" + victim));
                     Thread.sleep(20_000);
                 }
-            } finally {
                 producing.set(false);
                 producer.join(30_000);
+                awaitCaughtUp(admin, run, List.of(input, middle), protocol.equals("streams"), Duration.ofMinutes(5));
+            } finally {
+                producing.set(false);
+                // No app outlives the test, whatever failed.
+                apps.forEach(AppProcess::stop);
             }
-            awaitCaughtUp(admin, run, List.of(input, middle), protocol.equals("streams"), Duration.ofMinutes(5));
-            apps.forEach(AppProcess::stop);
 
             Map<Long, Integer> copies = readCommitted(kafka.bootstrapServers(), output);
             Set<Long> missing = new TreeSet<>(acknowledged);
