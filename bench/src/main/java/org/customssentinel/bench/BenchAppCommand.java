@@ -34,6 +34,7 @@ import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.detect.SurgeRule;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.TopologyJob;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +51,10 @@ import picocli.CommandLine.Parameters;
         description = "Internal to 'sentinel-bench': runs one benchmarked streams app until it has consumed its input, prints its figures.")
 public final class BenchAppCommand implements Callable<Integer> {
 
-    enum Kind { PASS_THROUGH, SHAPE, FULL }
+    /** FULL: Customs Sentinel's topology; PEER_JOB: the same nodes on the Flink peer's job alone ({@link TopologyJob#PEER}). */
+    enum Kind { PASS_THROUGH, SHAPE, FULL, PEER_JOB }
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "PASS_THROUGH, SHAPE or FULL.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "PASS_THROUGH, SHAPE, FULL or PEER_JOB.")
     Kind kind;
 
     @Option(names = "--bootstrap-servers", required = true)
@@ -82,13 +84,13 @@ public final class BenchAppCommand implements Callable<Integer> {
     @Option(names = "--flows", defaultValue = "1000")
     int flows;
 
-    @Option(names = "--output-prefix", defaultValue = "bench.", description = "FULL: prefix of its output topics.")
+    @Option(names = "--output-prefix", defaultValue = "bench.", description = "FULL, PEER_JOB: prefix of its output topics.")
     String outputPrefix;
 
-    @Option(names = "--surge-reference", description = "FULL: rules.surge.reference.")
+    @Option(names = "--surge-reference", description = "FULL, PEER_JOB: rules.surge.reference.")
     String surgeReference;
 
-    @Option(names = "--input", defaultValue = TopicNames.DECLARATIONS, description = "FULL: its declarations topic.")
+    @Option(names = "--input", defaultValue = TopicNames.DECLARATIONS, description = "FULL, PEER_JOB: its declarations topic.")
     String input;
 
     @Option(names = "--steady-after", defaultValue = ConsumedRate.DEFAULT_WARM_UP_SHARE,
@@ -127,7 +129,9 @@ public final class BenchAppCommand implements Callable<Integer> {
                 case PASS_THROUGH -> stateBytes = runBaseline(Baselines.passThrough(), clients, admin, null);
                 case SHAPE -> stateBytes = runBaseline(Baselines.shapeOnly(contributions, flows), clients, admin,
                         applicationId + "-bench-shape-flows-repartition");
-                default -> stateBytes = runFull(clients, admin);
+                case FULL -> stateBytes = runFull(clients, admin, TopologyJob.FULL);
+                case PEER_JOB -> stateBytes = runFull(clients, admin, TopologyJob.PEER);
+                default -> throw new IllegalArgumentException("no such app: " + kind);
             }
         }
         // Until the input was consumed: closing (and RocksDB's flush) is not part of the rate.
@@ -167,13 +171,14 @@ public final class BenchAppCommand implements Callable<Integer> {
         return sizeOf(stateDir);
     }
 
-    private long runFull(Map<String, Object> clients, Admin admin) throws Exception {
+    private long runFull(Map<String, Object> clients, Admin admin, TopologyJob job) throws Exception {
         RuleSettings rules = RuleSettings.defaults();
         if (surgeReference != null) {
             rules = rules.with(SurgeRule.REFERENCE, Optional.of(ReferencePeriod.parse(surgeReference)));
         }
         TopologySettings.Topics topics = outputs(new TopicNames(outputPrefix));
-        TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(), rules, 1, clients);
+        TopologySettings topology = new TopologySettings(topics, ClassificationMode.LATEST, WindowSettings.weekly(), rules, 1, clients)
+                .withJob(job);
         StreamsSettings settings = new StreamsSettings(applicationId, clients, guarantee, topology, 6, (short) 1, stateDir, Duration.ofSeconds(60));
         try (SentinelStreams app = SentinelStreams.start(settings)) {
             if (app.awaitRunning(Duration.ofMinutes(2))) {
@@ -203,7 +208,7 @@ public final class BenchAppCommand implements Callable<Integer> {
      * and committed, then (its writes being final by then) every repartitioned record.
      */
     private void awaitConsumed(Admin admin, String repartition) throws Exception {
-        String topic = kind == Kind.FULL ? input : TopicNames.DECLARATIONS;
+        String topic = kind == Kind.FULL || kind == Kind.PEER_JOB ? input : TopicNames.DECLARATIONS;
         while (published(admin, topic) < count) {
             Thread.sleep(100);
         }

@@ -37,8 +37,8 @@ import picocli.CommandLine.Option;
                 + "medians of rounds:",
                 "  1. producer: 'produce' from a pre-generated chpl-surge file vs Kafka's ProducerPerformance (same count, size, settings);",
                 "  2. streams: a pass-through Streams app vs the topology's bare shape vs the full topology (exactly_once_v2), and",
-                "  3. peer: the same SPIKE / NEW_CONTROLLED_FLOW job in Apache Flink (module peers, built on first use), whose alerts must "
-                + "equal ours;",
+                "  3. peer: the same SPIKE / NEW_CONTROLLED_FLOW job in Apache Flink (module peers, built on first use), and the full "
+                + "topology's nodes on that job alone (like for like), whose alerts must all be the same;",
                 "  4. latency: alert latency p50/p90/p99, publication to commit, at half the full topology's rate, paced, after a 30 s "
                 + "warm-up; enriched declarations (one commit) timed too;",
                 "  5. scale: the full topology over 10k, 100k and 1M distinct flows ('generate --scenario wide') under -Xmx1g.",
@@ -211,8 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
             progress.flush();
         }
         // Not a timing: the same logic on two engines must give the same alerts, at any scale.
-        if (figures.get("flink.alerts-differing").map(f -> f.value() > 0).orElse(false)) {
-            progress.println("sentinel-bench: the Flink peer's alerts differ from the full topology's (see 'differs' above): a bug on one side");
+        if (figures.get("flink.alerts-differing").map(f -> f.value() > 0).orElse(false)
+                || figures.get("flink.peer-job-alerts-differing").map(f -> f.value() > 0).orElse(false)) {
+            progress.println("sentinel-bench: the Flink peer's alerts differ from the full topology's or from ours on its job (see 'differs'"
+                    + " above): a bug on one side");
             progress.flush();
             return 1;
         }

@@ -20,7 +20,7 @@ import org.customssentinel.schemas.topic.TopicNames;
 /**
  * The streams apps on the same declarations, same broker, same guarantee (exactly_once_v2), each in its own JVM,
  * alternating rounds under fresh ids: a pass-through (bytes in, bytes out), the full topology's bare shape, the full
- * topology, and the Flink peer on the same job. Then checks the peer's alerts against the full topology's.
+ * topology, and the Flink peer and the full topology's nodes on the peer's job alone (like for like). Then checks the peer's alerts against the full topology's.
  */
 final class StreamsBench {
 
@@ -48,8 +48,10 @@ final class StreamsBench {
         Rounds shape = new Rounds();
         Rounds full = new Rounds();
         Rounds peer = new Rounds();
+        Rounds peerJob = new Rounds();
         String lastFullAlerts = null;
         String lastPeerAlerts = null;
+        String lastPeerJobAlerts = null;
         List<RecordsPerDeclaration.Row> records = List.of();
         for (int round = 1; round <= run.warmup() + run.rounds(); round++) {
             AppRate p = app(BenchAppCommand.Kind.PASS_THROUGH, "bench-pass-through-" + round, count, List.of());
@@ -61,9 +63,15 @@ final class StreamsBench {
             lastFullAlerts = new TopicNames(prefix).alerts();
             records = RecordsPerDeclaration.of(run.bootstrap(), "bench-full-" + round, new TopicNames(prefix), count);
             AppRate k = null;
+            AppRate j = null;
             if (peerJar.isPresent()) {
                 lastPeerAlerts = "bench.flink-" + round + ".alerts";
                 k = FlinkPeerRun.rate(run, peerJar.get(), "bench-flink-" + round, lastPeerAlerts, count);
+                // Like for like with Flink: the same nodes as the full topology's on the peer's job alone.
+                String jobPrefix = "bench.peer-job-" + round + ".";
+                j = app(BenchAppCommand.Kind.PEER_JOB, "bench-peer-job-" + round, count, List.of("--output-prefix", jobPrefix,
+                        "--surge-reference", PRE_SANCTIONS));
+                lastPeerJobAlerts = new TopicNames(jobPrefix).alerts();
             }
             if (round > run.warmup()) {
                 passThrough.add(p);
@@ -74,13 +82,17 @@ final class StreamsBench {
                 if (k != null) {
                     peer.add(k);
                     full.against(peer, "flink");
+                    peerJob.add(j);
+                    peerJob.against(peer, "flink");
                 }
             }
             run.progress("streams %s: pass-through %,.0f/s (steady %s), shape %,.0f/s (%s), full %,.0f/s (%s; %.2f of pass-through, "
                             + "steady %s)%s", run.roundName(round), p.withStart(), perSecond(p.steady()), s.withStart(), perSecond(s.steady()),
                     f.withStart(), perSecond(f.steady()), f.withStart() / p.withStart(), ratio(f.steady() / p.steady()),
-                    k == null ? "" : String.format(", Flink %,.0f/s (%s; full %.2f of it, steady %s)", k.withStart(), perSecond(k.steady()),
-                            f.withStart() / k.withStart(), ratio(f.steady() / k.steady())));
+                    k == null ? "" : String.format(", Flink %,.0f/s (%s; full %.2f of it, steady %s), ours on its job %,.0f/s (%s; %.2f of"
+                                    + " Flink, steady %s)", k.withStart(), perSecond(k.steady()), f.withStart() / k.withStart(),
+                            ratio(f.steady() / k.steady()), j.withStart(), perSecond(j.steady()), j.withStart() / k.withStart(),
+                            ratio(j.steady() / k.steady())));
         }
         passThrough.report(out, figures, "pass-through", "records/s", "pass-through Streams app: records/s");
         shape.report(out, figures, "shape", "declarations/s", "topology's bare shape: declarations/s");
@@ -94,10 +106,17 @@ final class StreamsBench {
             peer.report(out, figures, "flink", "declarations/s", "Flink peer (same job): declarations/s");
             figures.ratio(out, "full/flink", full.ratio("flink", false), "full topology / Flink peer, start included", 1.0);
             steadyRatio(out, figures, "full/flink.steady", full.ratio("flink", true), "full topology / Flink peer, steady", null);
+            peerJob.report(out, figures, "peer-job", "declarations/s", "ours on the peer's job alone: declarations/s");
+            figures.ratio(out, "peer-job/flink", peerJob.ratio("flink", false), "ours on the peer's job / Flink peer, start included", null);
+            steadyRatio(out, figures, "peer-job/flink.steady", peerJob.ratio("flink", true), "ours on the peer's job / Flink peer, steady", 1.2);
             PeerAlerts.Comparison same = PeerAlerts.compare(run, lastFullAlerts, lastPeerAlerts);
             figures.bench(out, "flink.alerts-compared", same.ours(), "alerts", "FINAL SPIKE/NEW_CONTROLLED_FLOW, ours (= Flink's when 0 differ)");
             figures.benchAtMost(out, "flink.alerts-differing", same.differing(), "alerts", "alerts differing between ours and Flink's", 0);
             same.examples().forEach(line -> run.progress("differs: %s", line));
+            PeerAlerts.Comparison job = PeerAlerts.compare(run, lastPeerJobAlerts, lastPeerAlerts);
+            figures.benchAtMost(out, "flink.peer-job-alerts-differing", job.differing(), "alerts",
+                    "alerts differing between ours on the peer's job and Flink's", 0);
+            job.examples().forEach(line -> run.progress("differs (peer job): %s", line));
         }
         if (withOffline) {
             offline(declarations, full.median(false), full.median(true), figures);

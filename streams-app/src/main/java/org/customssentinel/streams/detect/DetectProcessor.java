@@ -87,9 +87,14 @@ public final class DetectProcessor implements Processor<String, FlowEvent, Strin
      * Where it sends what it finds: the names of its children in the topology.
      *
      * @param alerts  alerts, PROVISIONAL and FINAL
-     * @param windows each flow window's running and closing figures
+     * @param windows each flow window's running and closing figures; null where nobody reads them (the bench's
+     *                {@link org.customssentinel.streams.topology.TopologyJob#PEER} job)
      */
     public record Children(String alerts, String windows) {
+
+        boolean sendsWindows() {
+            return windows != null;
+        }
     }
 
     public DetectProcessor(WindowSettings windows, RulesInForce rules, int inputPartitions, SentinelMetrics metrics, Children children) {
@@ -111,6 +116,10 @@ public final class DetectProcessor implements Processor<String, FlowEvent, Strin
 
     /** The running figures of every window changed since the last emit, stamped with the window's start. */
     private void emitChanged() {
+        if (!children.sendsWindows()) {
+            changed.clear();
+            return;
+        }
         for (String key : changed) {
             WindowAccumulator acc = open.get(key);
             if (acc != null && !isRoute(acc)) {
@@ -247,7 +256,7 @@ public final class DetectProcessor implements Processor<String, FlowEvent, Strin
         setBaseline(w, baseline);
         w.setClosed(true);
         Record<String, SpecificRecord> out = new Record<>(flowKey, null, end, headers);
-        if (!isRoute(acc)) {
+        if (!isRoute(acc) && children.sendsWindows()) {
             context.forward(out.withKey(FlowKeys.windowedTopicKey(flowKey, start)).withValue(w), children.windows());
         }
         List<WindowRule> judges = edition.book().rulesFor(flowKey);

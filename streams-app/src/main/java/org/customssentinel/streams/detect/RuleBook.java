@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import org.customssentinel.streams.flow.FlowKeys;
@@ -13,7 +14,7 @@ import org.customssentinel.streams.flow.WindowSettings;
  * @param windowRules      judged on each trade flow's windows
  * @param routeRules       judged on each route's windows (origin, dispatch, destination, HS-6)
  * @param declarationRules judged on each counted declaration
- * @param newTrader        judged on each exporter's first period
+ * @param newTrader        judged on each exporter's first period; null when it is not judged
  */
 public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules, List<DeclarationRule> declarationRules,
                        NewTraderRule newTrader) {
@@ -26,11 +27,19 @@ public record RuleBook(List<WindowRule> windowRules, List<WindowRule> routeRules
 
     /** {@link Rules}' rules judging by {@code rules}, each where its kind says. */
     public static RuleBook of(RuleSettings rules, WindowSettings windows) {
+        return of(rules, windows, id -> true);
+    }
+
+    /** As {@link #of(RuleSettings, WindowSettings)}, with only the rules whose ids {@code judged} accepts. */
+    public static RuleBook of(RuleSettings rules, WindowSettings windows, Predicate<String> judged) {
         List<WindowRule> flows = new ArrayList<>();
         List<WindowRule> routes = new ArrayList<>();
         List<DeclarationRule> declarations = new ArrayList<>();
         NewTraderRule newTrader = null;
         for (Rule rule : Rules.build(rules, windows)) {
+            if (!judged.test(rule.id())) {
+                continue;
+            }
             if (rule instanceof WindowRule window) {
                 (window.onRoutes() ? routes : flows).add(window);
             } else if (rule instanceof DeclarationRule declaration) {

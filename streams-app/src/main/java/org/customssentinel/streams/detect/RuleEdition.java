@@ -2,6 +2,7 @@ package org.customssentinel.streams.detect;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.customssentinel.avro.Alert;
 import org.customssentinel.streams.flow.WindowSettings;
@@ -23,7 +24,12 @@ public record RuleEdition(long version, RuleSettings settings, RuleBook book, Ma
 
     /** The starting point: the settings the app was given, no change read yet. */
     public static RuleEdition starting(RuleSettings settings, WindowSettings windows) {
-        return new RuleEdition(0, settings, RuleBook.of(settings, windows), Map.of());
+        return starting(settings, windows, id -> true);
+    }
+
+    /** The starting point judging only the rules whose ids {@code judged} accepts. */
+    public static RuleEdition starting(RuleSettings settings, WindowSettings windows, Predicate<String> judged) {
+        return new RuleEdition(0, settings, RuleBook.of(settings, windows, judged), Map.of());
     }
 
     /** Records on {@code alert} the version it was judged under and the settings its rule used. */

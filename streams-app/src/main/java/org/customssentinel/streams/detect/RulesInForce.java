@@ -3,6 +3,7 @@ package org.customssentinel.streams.detect;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.customssentinel.streams.flow.WindowSettings;
 
@@ -18,12 +19,20 @@ public final class RulesInForce {
 
     private final RuleSettings starting;
     private final WindowSettings windows;
+    /** Which rules are judged at all: a change of settings never adds or removes one. */
+    private final Predicate<String> judged;
     private volatile RuleEdition current;
 
     public RulesInForce(RuleSettings starting, WindowSettings windows) {
+        this(starting, windows, id -> true);
+    }
+
+    /** Judging only the rules whose ids {@code judged} accepts. */
+    public RulesInForce(RuleSettings starting, WindowSettings windows, Predicate<String> judged) {
         this.starting = starting;
         this.windows = windows;
-        this.current = RuleEdition.starting(starting, windows);
+        this.judged = judged;
+        this.current = RuleEdition.starting(starting, windows, judged);
     }
 
     public RuleEdition current() {
@@ -48,7 +57,7 @@ public final class RulesInForce {
         }
         try {
             RuleSettings settings = RuleProperties.apply(starting, overrides);
-            current = new RuleEdition(version, settings, RuleBook.of(settings, windows), overrides);
+            current = new RuleEdition(version, settings, RuleBook.of(settings, windows, judged), overrides);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

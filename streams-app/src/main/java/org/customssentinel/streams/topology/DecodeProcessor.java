@@ -38,12 +38,15 @@ final class DecodeProcessor implements Processor<String, byte[], String, Object>
 
     private final TopologySerdes serdes;
     private final SentinelMetrics metrics;
+    /** Whether the duplicate filter comes next (it fingerprints the record's bytes), or the lateness gate. */
+    private final boolean countsIds;
     private ProcessorContext<String, Object> context;
     private AvroDeserializer<SpecificRecord> deserializer;
 
-    DecodeProcessor(TopologySerdes serdes, SentinelMetrics metrics) {
+    DecodeProcessor(TopologySerdes serdes, SentinelMetrics metrics, boolean countsIds) {
         this.serdes = serdes;
         this.metrics = metrics;
+        this.countsIds = countsIds;
     }
 
     @Override
@@ -89,8 +92,12 @@ final class DecodeProcessor implements Processor<String, byte[], String, Object>
             reject(record, source, violations);
             return;
         }
-        context.forward(record.withValue((Object) new Decoded(declaration, value)).withTimestamp(declaration.getLodgedAt().toEpochMilli()),
-                Nodes.DROP_DUPLICATES);
+        Record<String, byte[]> stamped = record.withTimestamp(declaration.getLodgedAt().toEpochMilli());
+        if (countsIds) {
+            context.forward(stamped.withValue((Object) new Decoded(declaration, value)), Nodes.DROP_DUPLICATES);
+        } else {
+            context.forward(stamped.withValue((Object) declaration), Nodes.KEEP_EVENT_TIME);
+        }
     }
 
     private void reject(Record<String, byte[]> record, RecordMetadata source, List<Violation> violations) {

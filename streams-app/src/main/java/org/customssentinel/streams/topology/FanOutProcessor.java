@@ -37,7 +37,8 @@ import org.customssentinel.streams.metrics.SentinelMetrics;
 /**
  * Per input partition: turns each enriched declaration (on time: the {@link LatenessGate} has let it through) into one
  * contribution per trade flow it touches, one per transshipment route its controlled goods take, and its exporter's
- * activity (NEW_TRADER), and judges it by the declaration rules (WATCHLIST_HIT).
+ * activity (NEW_TRADER), and judges it by the declaration rules (WATCHLIST_HIT); routes and activities only while
+ * their rules are judged.
  */
 final class FanOutProcessor implements Processor<String, EnrichedDeclaration, String, SpecificRecord> {
 
@@ -79,7 +80,8 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
             context.forward(record.withKey(flow.getKey()).withValue((SpecificRecord) event), Nodes.FLOW_EVENTS_SINK);
         }
-        trader(enriched).ifPresent(activity -> context.forward(record.withKey(activity.getExporterKey())
+        Optional<TraderActivity> exporter = edition.book().newTrader() == null ? Optional.empty() : trader(enriched);
+        exporter.ifPresent(activity -> context.forward(record.withKey(activity.getExporterKey())
                 .withValue((SpecificRecord) FlowEvent.newBuilder().setTrader(activity).build()), Nodes.FLOW_EVENTS_SINK));
         // The first contribution is the first item's flow: declaration rules file their alerts there.
         Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
@@ -99,7 +101,7 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
         // Routes after every flow: the first contribution stays the first item's flow.
         Map<String, FlowContribution.Builder> routesTaken = new LinkedHashMap<>();
-        boolean onRoute = edition.settings().sanctions().isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
+        boolean onRoute = !edition.book().routeRules().isEmpty() && edition.settings().sanctions().isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);

@@ -69,7 +69,9 @@ public final class SentinelTopology {
         TopologySerdes serdes = new TopologySerdes(settings.serdeConfigs(), registry);
         TopologyStores stores = new TopologyStores(where, serdes);
         wire(TopologyWiring.of(builder.processorApi()), settings, serdes, stores, metrics, lanes, alerts);
-        queryStores(builder, settings, serdes, stores);
+        if (settings.job().servesCustoms()) {
+            queryStores(builder, settings, serdes, stores);
+        }
         return builder.build(optimizations());
     }
 
@@ -99,7 +101,7 @@ public final class SentinelTopology {
                 "watchlist-source", () -> new IndexUpdater<>(TopologyStores.WATCHLIST_INDEX,
                         WatchlistUpdates::new, generation));
         // Shared by the rules topic's reader (global thread) and every processor that judges (stream threads).
-        RulesInForce rules = new RulesInForce(settings.rules(), settings.windows());
+        RulesInForce rules = new RulesInForce(settings.rules(), settings.windows(), settings.job().judges());
         Deserializer<RuleSetting> ruleSettings = serdes.<RuleSetting>value().deserializer();
         wiring.globalStore(TopologyStores.global(TopologyStores.RULE_SETTINGS, Serdes.ByteArray()),
                 "rules-source-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.rules(),
@@ -135,29 +137,41 @@ public final class SentinelTopology {
     /**
      * Per input partition, in its own order: decoded and checked, each id counted once, stream time kept and LATE turned
      * away before anything is enriched, the watermarks out to every flow partition; what is on time enriched, scored,
-     * judged by the declaration rules and fanned out to its flows and its exporter.
+     * judged by the declaration rules and fanned out to its flows and its exporter. The bench's peer job counts no id
+     * and writes no declaration out ({@link TopologyJob#PEER}).
      */
     private static void declarations(TopologyWiring wiring, TopologySettings settings, TopologySerdes serdes, TopologyStores stores,
                                      SentinelMetrics metrics, InputLanes lanes, ReferenceGeneration generation, RulesInForce rules,
                                      RiskAssessor assessor) {
         TopologySettings.Topics topics = settings.topics();
         wiring.source("declarations-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.declarations());
-        wiring.processor("decode-declarations", () -> new DecodeProcessor(serdes, metrics), "declarations-source");
-        wiring.processor(Nodes.DROP_DUPLICATES, () -> new DuplicateFilter(serdes, metrics), "decode-declarations");
-        wiring.processor(Nodes.KEEP_EVENT_TIME, () -> new LatenessGate(settings.windows(), metrics, lanes), Nodes.DROP_DUPLICATES);
+        boolean customs = settings.job().servesCustoms();
+        wiring.processor("decode-declarations", () -> new DecodeProcessor(serdes, metrics, customs), "declarations-source");
+        String counted = "decode-declarations";
+        if (customs) {
+            wiring.processor(Nodes.DROP_DUPLICATES, () -> new DuplicateFilter(serdes, metrics), "decode-declarations");
+            counted = Nodes.DROP_DUPLICATES;
+        }
+        wiring.processor(Nodes.KEEP_EVENT_TIME, () -> new LatenessGate(settings.windows(), metrics, lanes), counted);
         wiring.processor(Nodes.ENRICH, () -> new EnrichProcessor(settings.classificationMode(), generation), Nodes.KEEP_EVENT_TIME);
-        wiring.sink("enriched-sink", topics.enriched(), Serdes.String().serializer(), serdes.<EnrichedDeclaration>value().serializer(), null,
-                Nodes.ENRICH);
-        wiring.processor("assess-risk", () -> new RiskProcessor(rules, assessor), Nodes.ENRICH);
-        wiring.sink("risk-sink", topics.risk(), Serdes.String().serializer(), serdes.<DeclarationRisk>value().serializer(), null, "assess-risk");
+        if (customs) {
+            wiring.sink("enriched-sink", topics.enriched(), Serdes.String().serializer(), serdes.<EnrichedDeclaration>value().serializer(), null,
+                    Nodes.ENRICH);
+            wiring.processor("assess-risk", () -> new RiskProcessor(rules, assessor), Nodes.ENRICH);
+            wiring.sink("risk-sink", topics.risk(), Serdes.String().serializer(), serdes.<DeclarationRisk>value().serializer(), null, "assess-risk");
+        }
         wiring.processor("fan-out-flows", () -> new FanOutProcessor(settings.dimensions(), rules, metrics), Nodes.ENRICH);
+        String[] rejecting = customs ? new String[] {"decode-declarations", Nodes.DROP_DUPLICATES, Nodes.KEEP_EVENT_TIME}
+                : new String[] {"decode-declarations", Nodes.KEEP_EVENT_TIME};
         wiring.sink(Nodes.REJECTED_SINK, topics.rejected(), Serdes.String().serializer(), serdes.<SpecificRecord>value().serializer(), null,
-                "decode-declarations", Nodes.DROP_DUPLICATES, Nodes.KEEP_EVENT_TIME);
+                rejecting);
         wiring.sink(Nodes.FLOW_EVENTS_SINK, topics.flowEvents(), Serdes.String().serializer(), serdes.<FlowEvent>value().serializer(),
                 new FlowEventPartitioner(), Nodes.KEEP_EVENT_TIME, "fan-out-flows");
         wiring.sink(Nodes.WATCHLIST_ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(), null,
                 "fan-out-flows");
-        wiring.store(stores.seenDeclarations(), Nodes.DROP_DUPLICATES);
+        if (customs) {
+            wiring.store(stores.seenDeclarations(), Nodes.DROP_DUPLICATES);
+        }
         wiring.store(stores.streamTime(), Nodes.KEEP_EVENT_TIME);
     }
 
@@ -169,20 +183,28 @@ public final class SentinelTopology {
                                   SentinelMetrics metrics, RulesInForce rules) {
         TopologySettings.Topics topics = settings.topics();
         wiring.source("flow-events-source", Serdes.String().deserializer(), serdes.<FlowEvent>value().deserializer(), topics.flowEvents());
+        boolean customs = settings.job().servesCustoms();
         wiring.processor("detect-flows", () -> new DetectProcessor(settings.windows(), rules, settings.inputPartitions(), metrics,
-                new DetectProcessor.Children(Nodes.ALERTS_SINK, Nodes.FLOWS_WINDOWED_SINK)), "flow-events-source");
-        wiring.processor("judge-new-traders", () -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
-                "flow-events-source");
+                new DetectProcessor.Children(Nodes.ALERTS_SINK, customs ? Nodes.FLOWS_WINDOWED_SINK : null)), "flow-events-source");
+        boolean traders = rules.current().book().newTrader() != null;
+        if (traders) {
+            wiring.processor("judge-new-traders", () -> new NewTraderProcessor(settings.windows(), rules, settings.inputPartitions(), metrics),
+                    "flow-events-source");
+        }
         wiring.sink(Nodes.ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(), null,
-                "detect-flows", "judge-new-traders");
-        wiring.sink(Nodes.FLOWS_WINDOWED_SINK, topics.flowsWindowed(), Serdes.String().serializer(), serdes.<FlowWindow>value().serializer(),
-                new FlowWindowPartitioner(), "detect-flows");
+                traders ? new String[] {"detect-flows", "judge-new-traders"} : new String[] {"detect-flows"});
+        if (customs) {
+            wiring.sink(Nodes.FLOWS_WINDOWED_SINK, topics.flowsWindowed(), Serdes.String().serializer(), serdes.<FlowWindow>value().serializer(),
+                    new FlowWindowPartitioner(), "detect-flows");
+        }
         wiring.store(stores.flowWindows(), "detect-flows");
         wiring.store(stores.flowHistory(), "detect-flows");
         wiring.store(stores.detectorClock(), "detect-flows");
-        wiring.store(stores.traderLedger(), "judge-new-traders");
-        wiring.store(stores.traderClosing(), "judge-new-traders");
-        wiring.store(stores.traderClock(), "judge-new-traders");
+        if (traders) {
+            wiring.store(stores.traderLedger(), "judge-new-traders");
+            wiring.store(stores.traderClosing(), "judge-new-traders");
+            wiring.store(stores.traderClock(), "judge-new-traders");
+        }
     }
 
     /**

@@ -12,11 +12,11 @@ import org.customssentinel.streams.flow.WindowSettings;
 
 /**
  * What the topology is built from: its topics, how classifications apply, windows, what splits trade into flows, rules,
- * the number of input partitions (whose watermarks close windows), and the serde configuration
- * ({@code schema.registry.url}, ...).
+ * the number of input partitions (whose watermarks close windows), the serde configuration
+ * ({@code schema.registry.url}, ...) and the job ({@link TopologyJob#FULL} but in the bench).
  */
 public record TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, FlowDimensions dimensions,
-                               RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs) {
+                               RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs, TopologyJob job) {
 
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
@@ -73,6 +73,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         Objects.requireNonNull(windows, "windows");
         Objects.requireNonNull(dimensions, "flow dimensions");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(job, "job");
         if (inputPartitions < 1) {
             throw new IllegalArgumentException("input partitions must be at least 1, was " + inputPartitions);
         }
@@ -80,6 +81,12 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         if (!serdeConfigs.containsKey("schema.registry.url")) {
             throw new IllegalArgumentException("serde configuration lacks schema.registry.url");
         }
+    }
+
+    /** Customs Sentinel's whole job ({@link TopologyJob#FULL}). */
+    public TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, FlowDimensions dimensions,
+                            RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs) {
+        this(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, TopologyJob.FULL);
     }
 
     /** With the standard flow dimensions: dispatch, destination, HS-6. */
@@ -94,6 +101,10 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
     }
 
     public TopologySettings withInputPartitions(int partitions) {
-        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs);
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs, job);
+    }
+
+    public TopologySettings withJob(TopologyJob other) {
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, other);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
@@ -76,8 +77,12 @@ class DetectionTopologyTest {
     }
 
     private void start(RuleSettings rules, FlowDimensions dimensions, int inputPartitions) {
+        start(rules, dimensions, inputPartitions, TopologyJob.FULL);
+    }
+
+    private void start(RuleSettings rules, FlowDimensions dimensions, int inputPartitions, TopologyJob job) {
         fixture.start(new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), dimensions, rules, inputPartitions, fixture.serdeConfigs()));
+                WindowSettings.weekly(), dimensions, rules, inputPartitions, fixture.serdeConfigs(), job));
         fixture.hsClassifications().pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL")
                 .setCategory("Tier 1").setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
                 .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
@@ -316,6 +321,41 @@ class DetectionTopologyTest {
         assertEquals(List.of("AM 854231", "CN 854231"), finals,
                 "median of 0,0,500k,0,0,500k is 0: both are new; the uncontrolled furniture is not");
         assertTrue(all.stream().noneMatch(a -> a.getRule() == AlertRule.SPIKE));
+    }
+
+    /**
+     * The bench compares the Flink peer with this job: it must judge SPIKE and NEW_CONTROLLED_FLOW exactly as the full
+     * pipeline does, or the comparison would flatter one side.
+     */
+    @Test
+    void shouldRaiseThePeersTwoRulesInThePeerJobAsTheFullPipelineDoesAndWriteNothingElse() {
+        start(RuleSettings.defaults());
+        peerScenario();
+        List<Alert> full = alerts.readValuesToList();
+        assertTrue(fixture.output(TopicNames.ENRICHED).getQueueSize() > 0 && windows.getQueueSize() > 0, "the full pipeline writes them");
+        Set<AlertRule> fullRules = full.stream().map(Alert::getRule).collect(Collectors.toSet());
+        assertTrue(fullRules.containsAll(Set.of(AlertRule.SPIKE, AlertRule.NEW_CONTROLLED_FLOW, AlertRule.WATCHLIST_HIT)),
+                "the scenario raises the peer's rules and one it does not judge: " + fullRules);
+
+        ids.set(0);
+        start(RuleSettings.defaults(), FlowDimensions.standard(), 1, TopologyJob.PEER);
+        peerScenario();
+        List<Alert> peer = alerts.readValuesToList();
+        assertEquals(full.stream().filter(a -> a.getRule() == AlertRule.SPIKE || a.getRule() == AlertRule.NEW_CONTROLLED_FLOW).toList(), peer,
+                "the same alerts, ids and figures, PROVISIONAL and FINAL");
+        assertTrue(fixture.output(TopicNames.ENRICHED).isEmpty(), "no enriched declarations");
+        assertTrue(fixture.output(TopicNames.RISK).isEmpty(), "no risk lanes");
+        assertTrue(windows.isEmpty(), "no windows for dashboards");
+    }
+
+    /** A spike on CN->RU chips, a new flow of them from Armenia, and a watch-listed importer. */
+    private void peerScenario() {
+        weekly("100000.00", 0, 6);
+        declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(1)));
+        declare("CN", "854231", "600000.00", week(7).plus(Duration.ofDays(2)));
+        declare("AM", "854231", "300000.00", week(8).plus(Duration.ofDays(1)));
+        declare("DE", "940360", "20000.00", week(8).plus(Duration.ofDays(2)), "Moebel GmbH", "OOO Tekhnopark Vostok");
+        advanceTo(week(10));
     }
 
     @Test
