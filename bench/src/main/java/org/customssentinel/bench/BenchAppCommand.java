@@ -103,6 +103,8 @@ public final class BenchAppCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     private long consumedAt;
     private ConsumedRate rate;
 
@@ -212,8 +214,16 @@ public final class BenchAppCommand implements Callable<Integer> {
         while (published(admin, topic) < count) {
             Thread.sleep(100);
         }
+        long reported = System.nanoTime();
         while (!ConsumerProgress.consumedAll(admin, applicationId, topic)) {
-            rate.sample(ConsumerProgress.committed(admin, applicationId, topic), System.nanoTime());
+            long committed = ConsumerProgress.committed(admin, applicationId, topic);
+            rate.sample(committed, System.nanoTime());
+            // For the bench's progress on long runs; a line it does not parse otherwise.
+            if (System.nanoTime() - reported > PROGRESS_INTERVAL.toNanos()) {
+                reported = System.nanoTime();
+                spec.commandLine().getOut().println("bench-app committed " + committed);
+                spec.commandLine().getOut().flush();
+            }
             Thread.sleep(100);
         }
         while (repartition != null && !ConsumerProgress.consumedAll(admin, applicationId, repartition)) {

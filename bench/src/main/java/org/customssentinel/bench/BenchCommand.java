@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
                 "  4. latency: alert latency p50/p90/p99, publication to commit, at half the full topology's rate, paced, after a 30 s "
                 + "warm-up; enriched declarations (one commit) timed too;",
                 "  5. scale: the full topology over 10k, 100k and 1M distinct flows ('generate --scenario wide') under -Xmx1g.",
-                "Also the offline backtest's rate on the same declarations, and a 10M-declaration replay projected from the rates.",
+                "Also the offline backtest's rate on the same declarations, a 10M-declaration replay projected from the rates, and with "
+                + "--replay one measured end to end.",
                 "Prints 'bench NAME VALUE UNIT' and 'ratio NAME VALUE' lines as it goes, then one table with the targets; "
                 + "--json writes the same, --chart an SVG. Progress goes to stderr.",
                 "Each rate includes its app's start (rebalance, first seconds of JIT): a larger --scale spreads it thinner.",
@@ -92,6 +93,12 @@ public final class BenchCommand implements Callable<Integer> {
                     + "commit; the other rate includes its start (default: ${DEFAULT-VALUE}).")
     double steadyAfter;
 
+    @Option(names = "--replay", paramLabel = "N", defaultValue = "0",
+            description = "Also replay about N chpl-surge declarations end to end, measured: generated into a file (not timed), produced, "
+                    + "then the full topology to its last commit (issue 30's target: 10000000 in at most 8 minutes; about 15 minutes "
+                    + "and 25 GB of disk here). Default: off.")
+    long replay;
+
     @Option(names = "--no-peer", description = "Skip the Flink peer (it is built with Maven on first use).")
     boolean noPeer;
 
@@ -117,10 +124,10 @@ public final class BenchCommand implements Callable<Integer> {
         long wideCount = wideDeclarations != null ? wideDeclarations : quick ? 2_000 : 300_000;
         Duration latency = Duration.ofSeconds(latencySeconds != null ? latencySeconds : quick ? 4 : 60);
         if (measured < 1 || warm < 0 || threads < 1 || chplScale <= 0 || wideCount < 1 || latency.isNegative() || latency.isZero() || !(latencyPace > 0 && latencyPace <= 1)
-                || !(steadyAfter >= 0 && steadyAfter < 1)
+                || !(steadyAfter >= 0 && steadyAfter < 1) || replay < 0
                 || flowCounts.stream().anyMatch(n -> n < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--rounds, --threads, --scale, --flows, --wide-declarations and --latency-seconds must be positive, --warmup at least 0, "
+                    "--rounds, --threads, --scale, --flows, --wide-declarations and --latency-seconds must be positive, --warmup and --replay at least 0, "
                             + "--latency-pace above 0 and at most 1, --steady-after at least 0 and below 1");
         }
         try {
@@ -191,6 +198,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
 
             List<ScaleBench.Size> sizes = new ScaleBench(run).measure(flowCounts, wideCount, figures);
+
+            if (replay > 0) {
+                new ReplayBench(run).measure(replay, figures);
+            }
 
             // A projection from this run's rates, not a 10M run: produce all, then the pipeline over all.
             double produceRate = figures.get("produce.rate").orElseThrow().value();

@@ -69,6 +69,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void shouldRefuseANegativeReplayBeforeAnyStackStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine sentinel = SentinelBench.commandLine();
+        sentinel.setErr(new PrintWriter(err));
+
+        assertEquals(2, sentinel.execute("--replay", "-1"), err.toString());
+        assertTrue(err.toString().contains("--warmup and --replay at least 0"), err.toString());
+    }
+
+    @Test
     void shouldRefuseALatencyPaceOutsideZeroToOne() {
         for (String pace : List.of("0", "-0.5", "1.5", "NaN")) {
             StringWriter err = new StringWriter();
