@@ -71,7 +71,8 @@ final class ReplayBench {
         figures.bench(out, "replay.pipeline-steady-rate", ChildJvm.appFigureOrNaN(app, "steady-rate"), "declarations/s",
                 "  replay: full topology, steady");
         String what = String.format("%,dM declarations, produce then pipeline (measured)", Math.round(accepted / 1e6));
-        if (accepted >= TARGET_COUNT) {
+        // The target is for the count asked for: the generator gives about it (9,998,832 for 10M), not exactly.
+        if (count >= TARGET_COUNT) {
             figures.benchAtMost(out, "replay.minutes", minutes, "minutes", what, TARGET_MINUTES);
         } else {
             figures.bench(out, "replay.minutes", minutes, "minutes", what);
