@@ -158,9 +158,11 @@ public final class BenchAppCommand implements Callable<Integer> {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-        // The producer settings the full topology's app uses.
-        props.put(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
-        props.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        // The settings the full topology's app uses, unless --client says otherwise: its producer's, and no idling (each
+        // task reads one partition, so there is nothing to idle for).
+        props.putIfAbsent(StreamsConfig.producerPrefix("batch.size"), 256 * 1024);
+        props.putIfAbsent(StreamsConfig.producerPrefix("compression.type"), "lz4");
+        props.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, -1L);
         try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.RUNNING) {

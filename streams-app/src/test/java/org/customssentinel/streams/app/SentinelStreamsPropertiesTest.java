@@ -1,15 +1,21 @@
 package org.customssentinel.streams.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.streams.TopologyDescription;
 
 import org.customssentinel.streams.detect.RuleSettings;
 import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.WindowSettings;
+import org.customssentinel.streams.topology.SentinelTopology;
 import org.customssentinel.streams.topology.TopologySettings;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +28,24 @@ class SentinelStreamsPropertiesTest {
 
         assertEquals(500L, props.get("commit.interval.ms"));
         assertEquals(32L * 1024 * 1024, props.get("statestore.cache.max.bytes"));
+    }
+
+    /**
+     * Idling orders the records of a task's several partitions; the app turns it off, which changes nothing only while
+     * every task reads one partition: one source topic per sub-topology (global stores aside).
+     */
+    @Test
+    void shouldIdleNoTaskSinceEveryTaskReadsOnePartition() {
+        StreamsSettings settings = settings(Map.of());
+        assertEquals(-1L, SentinelStreams.properties(settings).get("max.task.idle.ms"));
+
+        TopologyDescription topology = SentinelTopology.build(settings.topology()).describe();
+        assertTrue(topology.subtopologies().size() >= 2, topology.toString());
+        for (TopologyDescription.Subtopology sub : topology.subtopologies()) {
+            Set<String> topics = sub.nodes().stream().filter(TopologyDescription.Source.class::isInstance)
+                    .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream()).collect(Collectors.toSet());
+            assertEquals(1, topics.size(), "sub-topology " + sub.id() + " reads " + topics);
+        }
     }
 
     @Test
