@@ -157,8 +157,8 @@ public final class SentinelStreams implements AutoCloseable {
      * No idling: Kafka Streams holds a task back while another of its partitions has no data, to keep co-partitioned
      * inputs in timestamp order, but every task of this topology reads one partition, so there is nothing to wait for
      * (SentinelStreamsPropertiesTest holds the topology to that). Left at its default, the check built log messages
-     * with String.format for each idle task on every loop, whatever the log level: 4 % of the stream thread's samples
-     * in the profile of a 10M-declaration replay. -1 skips it.
+     * with String.format for each idle task on every loop, whatever the log level: 7 % of the samples in the profile
+     * of a 10M-declaration replay. -1 skips it.
      */
     static final long MAX_TASK_IDLE_MS = -1L;
 

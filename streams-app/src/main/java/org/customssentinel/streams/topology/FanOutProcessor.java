@@ -101,7 +101,8 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution.Builder> flows = new LinkedHashMap<>();
         // Routes after every flow: the first contribution stays the first item's flow.
         Map<String, FlowContribution.Builder> routesTaken = new LinkedHashMap<>();
-        boolean onRoute = !edition.book().routeRules().isEmpty() && edition.settings().sanctions().isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
+        boolean onRoute = !edition.book().routeRules().isEmpty()
+                && edition.settings().sanctions().isRoute(d.getCountryOfOrigin(), d.getCountryOfDispatch(), d.getCountryOfDestination());
         for (int i = 0; i < d.getItems().size(); i++) {
             GoodsItem item = d.getItems().get(i);
             EnrichedItem classified = enriched.getItems().get(i);
