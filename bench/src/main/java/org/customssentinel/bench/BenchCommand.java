@@ -95,7 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--replay", paramLabel = "N", defaultValue = "0",
             description = "Also replay about N chpl-surge declarations end to end, measured: generated into a file (not timed), produced, "
-                    + "then the full topology to its last commit (issue 30's target: 10000000 in at most 8 minutes; it took 14 minutes "
+                    + "then the full topology to its last commit (issue 30's target: 10000000 in at most 8 minutes; it took 13 minutes "
                     + "here, and disk for every topic and changelog of N declarations). Default: off.")
     long replay;
 

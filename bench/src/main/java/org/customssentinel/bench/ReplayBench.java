@@ -49,7 +49,7 @@ final class ReplayBench {
                 "--rejected-topic", TOPIC + ".rejected", "--partitions", "6",
                 "--bootstrap-servers", run.bootstrap(), "--schema-registry-url", run.registry())).run();
         double produceSeconds = (System.nanoTime() - started) / 1e9;
-        long accepted = accepted(produced);
+        long accepted = (long) ChildJvm.last(produced, ACCEPTED);
         run.progress("replay: produce took %.0f s (%,.0f declarations/s), %,d accepted", produceSeconds, accepted / produceSeconds, accepted);
 
         long every = Math.max(1, accepted / 10);
@@ -94,15 +94,5 @@ final class ReplayBench {
             }
         }
         return written;
-    }
-
-    private static long accepted(List<String> lines) {
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            Matcher m = ACCEPTED.matcher(lines.get(i));
-            if (m.find()) {
-                return Long.parseLong(m.group(1));
-            }
-        }
-        throw new IllegalStateException("produce printed no summary: " + lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 }
