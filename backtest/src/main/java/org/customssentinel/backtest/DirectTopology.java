@@ -34,13 +34,15 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.customssentinel.streams.topology.CommitPoint;
 import org.customssentinel.streams.topology.TopologyWiring;
 
 /**
  * The streams app's nodes called directly, in one thread, one input record at a time: the offline replay's engine.
  * The processors, stores and their wiring are the app's ({@code SentinelTopology.wire}); what Kafka Streams adds around
- * them is left out because a replay of a file needs none of it: no commits, no record caches, no changelogs, and no
- * serialization at the sinks. A record written to a topic the topology itself reads (flow events) is handed on as the
+ * them is left out because a replay of a file needs none of it: no commits (but a {@link CommitPoint}'s call after each
+ * input record, as TopologyTestDriver commits after each), no record caches, no changelogs, and no serialization at the
+ * sinks. A record written to a topic the topology itself reads (flow events) is handed on as the
  * object it is, after the input record that caused it, in order, as a task would read it back; a record written to any
  * other topic goes to the observer of that topic, if any, or nowhere.
  *
@@ -58,6 +60,7 @@ final class DirectTopology implements TopologyWiring, AutoCloseable {
     private final Map<String, StoreBuilder<?>> storeBuilders = new LinkedHashMap<>();
     private final Set<String> globalStores = new HashSet<>();
     private final Map<String, StateStore> stores = new HashMap<>();
+    private final List<CommitPoint> commitPoints = new ArrayList<>();
     private final Map<String, Consumer<Record<Object, Object>>> observers = new HashMap<>();
     private final Map<String, Long> nextOffset = new HashMap<>();
     private final Map<String, Long> streamTime = new HashMap<>();
@@ -128,6 +131,9 @@ final class DirectTopology implements TopologyWiring, AutoCloseable {
             StateStore store = builder.withCachingDisabled().withLoggingDisabled().build();
             store.init(storeContext.getStateStoreContext(), store);
             stores.put(store.name(), store);
+            if (store instanceof CommitPoint point) {
+                commitPoints.add(point);
+            }
         }
         for (Node node : nodes.values()) {
             if (node instanceof ProcessorNode<?, ?, ?, ?> processor) {
@@ -146,10 +152,14 @@ final class DirectTopology implements TopologyWiring, AutoCloseable {
             throw new IllegalStateException("start() first");
         }
         read(topic, new Record<>(key, value, timestamp));
-        while (!readBack.isEmpty()) {
-            Written written = readBack.poll();
-            read(written.topic(), written.record());
-        }
+        do {
+            while (!readBack.isEmpty()) {
+                Written written = readBack.poll();
+                read(written.topic(), written.record());
+            }
+            // A commit after each record, as TopologyTestDriver's: what processors hold until a commit goes out now.
+            commitPoints.forEach(CommitPoint::flushCache);
+        } while (!readBack.isEmpty());
     }
 
     private void read(String topic, Record<Object, Object> record) {

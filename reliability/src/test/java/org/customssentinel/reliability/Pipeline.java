@@ -143,12 +143,18 @@ final class Pipeline {
      * group) and started again on {@code build} under its name, so on its state directory, with a seeded pause between.
      */
     void replaceOneAtATime(List<SentinelProcess> instances, List<String> names, SentinelBuild build, Random random) throws Exception {
+        replaceOneAtATime(instances, names, build, List.of(), random);
+    }
+
+    /** Each instance stopped as by Ctrl-C and started on {@code build} with {@code options}, one at a time. */
+    void replaceOneAtATime(List<SentinelProcess> instances, List<String> names, SentinelBuild build, List<String> options, Random random)
+            throws Exception {
         for (int i = 0; i < instances.size(); i++) {
             int exit = instances.get(i).stop(Duration.ofMinutes(1));
             if (exit != 143) {
                 throw new AssertionError("expected exit code 143 (stopped as by Ctrl-C), was " + exit + "; " + instances.get(i).tail());
             }
-            instances.set(i, streams(build, names.get(i), List.of()));
+            instances.set(i, streams(build, names.get(i), options));
             instances.get(i).awaitOutput(STARTED, Duration.ofMinutes(2));
             Thread.sleep(1_000 + random.nextInt(2_000));
         }

@@ -26,6 +26,7 @@ import org.customssentinel.streams.enrich.ClassificationMode;
 import org.customssentinel.streams.flow.FlowDimensions;
 import org.customssentinel.streams.flow.WindowSettings;
 import org.customssentinel.streams.topology.TopologyProperties;
+import org.customssentinel.streams.topology.ContributionFormat;
 import org.customssentinel.streams.topology.TopologySettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -90,6 +91,12 @@ public final class StreamsCommand implements Callable<Integer> {
                     + " Under streams, --standby-replicas, session.timeout.ms and heartbeat.interval.ms are set on the group."
                     + " A group cannot change protocol while any instance runs. Also group.protocol in --config.")
     String groupProtocol;
+
+    @Option(names = "--upgrade-from", paramLabel = "RELEASE",
+            description = "Only for a rolling upgrade from an older release (0.9): write flow events as RELEASE reads them"
+                    + " while its instances still run beside this one. Start each instance of this build with it, one at a"
+                    + " time; once none of RELEASE runs, restart each without it (CHANGELOG.md, Upgrading). Default: none.")
+    String upgradeFrom;
 
     @Option(names = "--all-flows", description = "Apply SPIKE and SURGE to every flow, not only controlled goods (rules.scope=all).")
     boolean allFlows;
@@ -170,6 +177,13 @@ public final class StreamsCommand implements Callable<Integer> {
         }
         TopologySettings topology = new TopologySettings(TopologySettings.Topics.of(topicPrefix.names(), streamsApp.applicationId), mode, windows, dimensions,
                 rules, 1, serdeConfigs);
+        if (upgradeFrom != null) {
+            try {
+                topology = topology.withContributions(ContributionFormat.readBy(upgradeFrom));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         StreamsSettings settings = new StreamsSettings(streamsApp.applicationId, configs, guarantee, topology, provisioning.partitions,
                 provisioning.replicationFactor, streamsApp.stateDir(), provisioning.timeout);
         PrintWriter out = spec.commandLine().getOut();

@@ -22,11 +22,10 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.customssentinel.avro.Alert;
 import org.customssentinel.avro.FlowWindow;
-import org.customssentinel.avro.ListReference;
-import org.customssentinel.avro.internal.FlowContribution;
 import org.customssentinel.avro.internal.FlowEvent;
 import org.customssentinel.avro.internal.FlowHistory;
 import org.customssentinel.avro.internal.WindowAccumulator;
+import org.customssentinel.avro.internal.WindowContributions;
 import org.customssentinel.avro.internal.WindowTotal;
 import org.customssentinel.streams.detect.AlertFactory;
 import org.customssentinel.streams.detect.Baseline;
@@ -140,11 +139,14 @@ public final class DetectProcessor implements Processor<String, FlowEvent, Strin
             clock.advance(event.getWatermark());
             closeUpTo(clock.watermark(), record.headers());
         } else if (event.getContribution() != null) {
-            add(record.key(), event.getContribution(), record);
+            add(record.key(), ContributionSums.of(event.getContribution()), record);
+        } else if (event.getContributions() != null) {
+            add(record.key(), event.getContributions(), record);
         }
     }
 
-    private void add(String flowKey, FlowContribution c, Record<String, FlowEvent> record) {
+    /** One declaration's contribution, or several added up in their input task: the window ends the same either way. */
+    private void add(String flowKey, WindowContributions c, Record<String, FlowEvent> record) {
         long lodged = c.getLodgedAt().toEpochMilli();
         long start = windows.startOf(lodged);
         String key = FlowKeys.windowKey(start, flowKey);
@@ -161,19 +163,19 @@ public final class DetectProcessor implements Processor<String, FlowEvent, Strin
         w.setTotalValueUsd(w.getTotalValueUsd().add(c.getValueUsd()));
         w.setTotalNetMassKg(w.getTotalNetMassKg().add(c.getNetMassKg()));
         w.setItemCount(w.getItemCount() + c.getItemCount());
-        w.setDeclarationCount(w.getDeclarationCount() + 1);
+        w.setDeclarationCount(w.getDeclarationCount() + c.getDeclarationCount());
         w.setControlled(w.getControlled() || c.getControlled());
-        acc.getPartyValues().merge(c.getExporter(), c.getValueUsd(), BigDecimal::add);
-        w.setSampleDeclarationIds(Samples.with(w.getSampleDeclarationIds(), c.getDeclarationId()));
-        boolean newLists = false;
-        for (ListReference list : c.getLists()) {
-            if (!acc.getLists().contains(list)) {
-                acc.getLists().add(list);
-                newLists = true;
-            }
+        Map<String, BigDecimal> parties = acc.getPartyValues();
+        c.getPartyValues().forEach((party, value) -> parties.merge(party, value, BigDecimal::add));
+        List<String> samples = w.getSampleDeclarationIds();
+        for (String id : c.getSampleDeclarationIds()) {
+            samples = Samples.with(samples, id);
         }
-        if (c.getControlled() && !acc.getGoodsDescription().equals(c.getGoodsDescription())) {
-            acc.setGoodsDescription(c.getGoodsDescription());
+        w.setSampleDeclarationIds(samples);
+        boolean newLists = ContributionSums.addLists(acc.getLists(), c.getLists());
+        String controlledGoods = c.getControlledGoodsDescription();
+        if (controlledGoods != null && !acc.getGoodsDescription().equals(controlledGoods)) {
+            acc.setGoodsDescription(controlledGoods);
         }
         Thresholds thresholds = edition.settings().thresholdsFor(acc.getLists());
         if (w.getBaselineValueUsd() == null || newLists) {

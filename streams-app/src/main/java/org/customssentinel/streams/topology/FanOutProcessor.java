@@ -78,11 +78,11 @@ final class FanOutProcessor implements Processor<String, EnrichedDeclaration, St
         Map<String, FlowContribution> contributions = contributions(enriched);
         for (Map.Entry<String, FlowContribution> flow : contributions.entrySet()) {
             FlowEvent event = FlowEvent.newBuilder().setContribution(flow.getValue()).build();
-            context.forward(record.withKey(flow.getKey()).withValue((SpecificRecord) event), Nodes.FLOW_EVENTS_SINK);
+            context.forward(record.withKey(flow.getKey()).withValue((SpecificRecord) event), Nodes.ADD_UP_CONTRIBUTIONS);
         }
         Optional<TraderActivity> exporter = edition.book().newTrader() == null ? Optional.empty() : trader(enriched);
         exporter.ifPresent(activity -> context.forward(record.withKey(activity.getExporterKey())
-                .withValue((SpecificRecord) FlowEvent.newBuilder().setTrader(activity).build()), Nodes.FLOW_EVENTS_SINK));
+                .withValue((SpecificRecord) FlowEvent.newBuilder().setTrader(activity).build()), Nodes.ADD_UP_CONTRIBUTIONS));
         // The first contribution is the first item's flow: declaration rules file their alerts there.
         Map.Entry<String, FlowContribution> first = contributions.entrySet().iterator().next();
         CountedDeclaration counted = new CountedDeclaration(enriched, FlowKeys.flow(first.getKey()), first.getValue().getGoodsDescription());

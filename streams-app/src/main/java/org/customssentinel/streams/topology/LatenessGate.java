@@ -75,7 +75,7 @@ final class LatenessGate implements Processor<String, Declaration, String, Speci
             clock.put(lastWatermarkKey, streamTime);
             FlowEvent watermark = FlowEvent.newBuilder().setWatermark(Watermark.newBuilder().setSourcePartition(partition)
                     .setStreamTime(Instant.ofEpochMilli(streamTime)).setFirstSeen(Instant.ofEpochMilli(get(firstSeenKey, streamTime))).build()).build();
-            context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue((SpecificRecord) watermark), Nodes.FLOW_EVENTS_SINK);
+            context.forward(record.withKey(FlowEventPartitioner.WATERMARK_KEY).withValue((SpecificRecord) watermark), Nodes.ADD_UP_CONTRIBUTIONS);
         }
     }
 

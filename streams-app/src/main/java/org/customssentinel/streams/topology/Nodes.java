@@ -10,6 +10,8 @@ final class Nodes {
     static final String KEEP_EVENT_TIME = "keep-event-time";
     static final String REJECTED_SINK = "rejected-sink";
     static final String FLOW_EVENTS_SINK = "flow-events-sink";
+    /** Every flow event goes through it on the way to its sink ({@link ContributionBatcher}). */
+    static final String ADD_UP_CONTRIBUTIONS = "add-up-contributions";
     static final String ALERTS_SINK = "alerts-sink";
     /** The declaration rules' alerts, written from the declarations' sub-topology (a sink belongs to one). */
     static final String WATCHLIST_ALERTS_SINK = "watchlist-alerts-sink";

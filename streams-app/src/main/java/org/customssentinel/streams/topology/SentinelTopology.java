@@ -165,14 +165,17 @@ public final class SentinelTopology {
                 : new String[] {"decode-declarations", Nodes.KEEP_EVENT_TIME};
         wiring.sink(Nodes.REJECTED_SINK, topics.rejected(), Serdes.String().serializer(), serdes.<SpecificRecord>value().serializer(), null,
                 rejecting);
+        wiring.processor(Nodes.ADD_UP_CONTRIBUTIONS, () -> new ContributionBatcher(settings.windows(),
+                settings.contributions() == ContributionFormat.SUMMED), Nodes.KEEP_EVENT_TIME, "fan-out-flows");
         wiring.sink(Nodes.FLOW_EVENTS_SINK, topics.flowEvents(), Serdes.String().serializer(), serdes.<FlowEvent>value().serializer(),
-                new FlowEventPartitioner(), Nodes.KEEP_EVENT_TIME, "fan-out-flows");
+                new FlowEventPartitioner(), Nodes.ADD_UP_CONTRIBUTIONS);
         wiring.sink(Nodes.WATCHLIST_ALERTS_SINK, topics.alerts(), Serdes.String().serializer(), serdes.<Alert>value().serializer(), null,
                 "fan-out-flows");
         if (customs) {
             wiring.store(stores.seenDeclarations(), Nodes.DROP_DUPLICATES);
         }
         wiring.store(stores.streamTime(), Nodes.KEEP_EVENT_TIME);
+        wiring.store(stores.flowEventsCommit(), Nodes.ADD_UP_CONTRIBUTIONS);
     }
 
     /**

@@ -13,10 +13,12 @@ import org.customssentinel.streams.flow.WindowSettings;
 /**
  * What the topology is built from: its topics, how classifications apply, windows, what splits trade into flows, rules,
  * the number of input partitions (whose watermarks close windows), the serde configuration
- * ({@code schema.registry.url}, ...) and the job ({@link TopologyJob#FULL} but in the bench).
+ * ({@code schema.registry.url}, ...), the job ({@link TopologyJob#FULL} but in the bench) and how contributions go to
+ * their windows ({@link ContributionFormat#SUMMED} but during a rolling upgrade from a release that reads no sums).
  */
 public record TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, FlowDimensions dimensions,
-                               RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs, TopologyJob job) {
+                               RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs, TopologyJob job,
+                               ContributionFormat contributions) {
 
     /** Topic names; the defaults are the documented ones. */
     public record Topics(String declarations, String rejected, String hsClassifications, String watchlist, String rules, String enriched,
@@ -74,6 +76,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
         Objects.requireNonNull(dimensions, "flow dimensions");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(contributions, "contribution format");
         if (inputPartitions < 1) {
             throw new IllegalArgumentException("input partitions must be at least 1, was " + inputPartitions);
         }
@@ -86,7 +89,7 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
     /** Customs Sentinel's whole job ({@link TopologyJob#FULL}). */
     public TopologySettings(Topics topics, ClassificationMode classificationMode, WindowSettings windows, FlowDimensions dimensions,
                             RuleSettings rules, int inputPartitions, Map<String, Object> serdeConfigs) {
-        this(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, TopologyJob.FULL);
+        this(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, TopologyJob.FULL, ContributionFormat.SUMMED);
     }
 
     /** With the standard flow dimensions: dispatch, destination, HS-6. */
@@ -101,10 +104,14 @@ public record TopologySettings(Topics topics, ClassificationMode classificationM
     }
 
     public TopologySettings withInputPartitions(int partitions) {
-        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs, job);
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, partitions, serdeConfigs, job, contributions);
     }
 
     public TopologySettings withJob(TopologyJob other) {
-        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, other);
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, other, contributions);
+    }
+
+    public TopologySettings withContributions(ContributionFormat format) {
+        return new TopologySettings(topics, classificationMode, windows, dimensions, rules, inputPartitions, serdeConfigs, job, format);
     }
 }

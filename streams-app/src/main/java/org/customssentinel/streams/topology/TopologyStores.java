@@ -36,6 +36,8 @@ public final class TopologyStores {
     public static final String STREAM_TIME = "fan-out-stream-time";
     /** Open windows of flows and routes, keyed by window start then flow ({@link org.customssentinel.streams.detect.DetectProcessor}). */
     public static final String FLOW_WINDOWS = "flow-windows";
+    /** Holds nothing: the contributions' batcher's call before each commit ({@link CommitPoint}). */
+    public static final String FLOW_EVENTS_COMMIT = "flow-events-commit";
     /** Each flow's closed totals and what its rules remember. */
     public static final String FLOW_HISTORY = "flow-history";
     /** Where detection stands on a flow partition ({@link org.customssentinel.streams.detect.DetectorClock}). */
@@ -85,6 +87,10 @@ public final class TopologyStores {
 
     StoreBuilder<KeyValueStore<String, Long>> streamTime() {
         return keyValue(STREAM_TIME, Serdes.Long());
+    }
+
+    StoreBuilder<CommitPoint> flowEventsCommit() {
+        return CommitPoint.builder(FLOW_EVENTS_COMMIT);
     }
 
     StoreBuilder<KeyValueStore<String, WindowAccumulator>> flowWindows() {

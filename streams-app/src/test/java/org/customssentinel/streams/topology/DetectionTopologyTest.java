@@ -82,7 +82,7 @@ class DetectionTopologyTest {
 
     private void start(RuleSettings rules, FlowDimensions dimensions, int inputPartitions, TopologyJob job) {
         fixture.start(new TopologySettings(TopologySettings.Topics.defaults("detection-test"), ClassificationMode.LATEST,
-                WindowSettings.weekly(), dimensions, rules, inputPartitions, fixture.serdeConfigs(), job));
+                WindowSettings.weekly(), dimensions, rules, inputPartitions, fixture.serdeConfigs()).withJob(job));
         fixture.hsClassifications().pipeInput("CHPL:2024-02-23:854231", HsClassification.newBuilder().setPrefix("854231").setListId("CHPL")
                 .setCategory("Tier 1").setDescription("Electronic integrated circuits: processors and controllers").setLegalBasis("CHPL")
                 .setListVersion("2024-02-23").setValidFrom(LocalDate.of(2024, 2, 23)).setBasis(ClassificationBasis.LISTED).build());
